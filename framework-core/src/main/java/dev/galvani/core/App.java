@@ -1,0 +1,45 @@
+package dev.galvani.core;
+
+import dev.galvani.core.checks.Check;
+import dev.galvani.core.commands.Command;
+import dev.galvani.core.templates.ContextProcessor;
+import java.util.List;
+import org.thymeleaf.dialect.IDialect;
+
+/**
+ * A Django-style app: one feature packaged with its checks, commands and template hooks. Its
+ * templates live on the classpath under {@code templates/<app name>/} and its static files under
+ * {@code static/<app name>/}. List apps in {@link Settings#apps}.
+ */
+public interface App {
+  /** A short lower-case name, also the folder of its templates and static files. */
+  String name();
+
+  /** Startup checks; their errors stop the site from starting. */
+  default List<Check> checks() {
+    return List.of();
+  }
+
+  /** Checks run only by {@code check --deploy}. */
+  default List<Check> deployChecks() {
+    return List.of();
+  }
+
+  /** Management commands the app adds to the fat JAR. */
+  default List<Command> commands() {
+    return List.of();
+  }
+
+  /** Template context processors (user, messages, CSRF token, ...). */
+  default List<ContextProcessor> contextProcessors() {
+    return List.of();
+  }
+
+  /** Thymeleaf dialects the app contributes (e.g. a CSRF field processor). */
+  default List<IDialect> templateDialects() {
+    return List.of();
+  }
+
+  /** Called once when the runtime is built, to publish services under typed keys. */
+  default void ready(Galvani galvani) {}
+}

@@ -1,0 +1,398 @@
+package dev.galvani.core;
+
+import dev.galvani.core.http.Key;
+import dev.galvani.core.middleware.AccessLogMiddleware;
+import dev.galvani.core.middleware.CommonMiddleware;
+import dev.galvani.core.middleware.Middleware;
+import dev.galvani.core.staticfiles.StaticFilesMiddleware;
+import dev.galvani.core.urls.Converter;
+import dev.galvani.core.urls.Converters;
+import dev.galvani.core.urls.Route;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The one settings class of a site. Subclass it and configure in the constructor; environment
+ * variables override through {@link #env()}. Read once when the runtime is built; not thread-safe
+ * while being configured.
+ *
+ * <pre>{@code
+ * public final class SiteSettings extends Settings {
+ *   public SiteSettings() {
+ *     debug(env().bool("DEBUG", false));
+ *     secretKey(env().secret("SECRET_KEY"));
+ *     apps(new PollsApp());
+ *     rootUrls(SiteUrls::patterns);
+ *   }
+ * }
+ * }</pre>
+ */
+public class Settings {
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(SECRET|KEY|PASS|TOKEN|SIGNATURE|CREDENTIAL|PRIVATE).*");
+
+  private final Env env;
+  private boolean debug;
+  private Secret secretKey = Secret.of("");
+  private List<String> allowedHosts = List.of("localhost", "127.0.0.1", "[::1]");
+  private List<App> apps = List.of();
+  private Supplier<List<Route>> rootUrls = List::of;
+  private List<Middleware> middleware = defaultMiddleware();
+  private final Map<String, Converter> converters = Converters.defaults();
+  private List<Path> templateDirs = List.of();
+  private List<Path> staticDirs = List.of();
+  private Path sourceResources = Path.of("src", "main", "resources");
+  private String staticUrl = "/static/";
+  private Path staticRoot = Path.of("staticfiles");
+  private String host = "127.0.0.1";
+  private int port = 8000;
+  private int maxThreads = 200;
+  private boolean virtualThreads;
+  private long maxRequestBodyBytes = 2_621_440;
+  private long maxMultipartBytes = 104_857_600;
+  private int maxFormFields = 1000;
+  private int maxHeaderBytes = 16 * 1024;
+  private int maxJsonDepth = 64;
+  private long uploadMemoryThreshold = 2_621_440;
+  private Path uploadTempDir = Path.of(System.getProperty("java.io.tmpdir"), "galvani-uploads");
+  private Duration shutdownTimeout = Duration.ofSeconds(30);
+  private List<String> trustedProxies = List.of();
+  private boolean appendSlash = true;
+  private final Map<Key<?>, Object> extensions = new HashMap<>();
+
+  /** Settings reading the process environment and {@code .env}. */
+  public Settings() {
+    this(Env.system());
+  }
+
+  /** Settings reading the given environment (tests). */
+  public Settings(Env env) {
+    this.env = env;
+  }
+
+  /**
+   * The default middleware, outermost first: access log, static files (DEBUG, or collected files in
+   * production), common (APPEND_SLASH). Later modules document where theirs go.
+   */
+  public static List<Middleware> defaultMiddleware() {
+    return List.of(new AccessLogMiddleware(), new StaticFilesMiddleware(), new CommonMiddleware());
+  }
+
+  public Env env() {
+    return env;
+  }
+
+  // ---- setters, fluent ----
+
+  public Settings debug(boolean debug) {
+    this.debug = debug;
+    return this;
+  }
+
+  public Settings secretKey(Secret secretKey) {
+    this.secretKey = secretKey;
+    return this;
+  }
+
+  public Settings allowedHosts(List<String> allowedHosts) {
+    this.allowedHosts = List.copyOf(allowedHosts);
+    return this;
+  }
+
+  public Settings apps(App... apps) {
+    this.apps = List.of(apps);
+    return this;
+  }
+
+  /** The root URL patterns, produced when the runtime is built. */
+  public Settings rootUrls(Supplier<List<Route>> rootUrls) {
+    this.rootUrls = rootUrls;
+    return this;
+  }
+
+  /** The middleware list, outermost first. Start from {@link #defaultMiddleware()}. */
+  public Settings middleware(List<Middleware> middleware) {
+    this.middleware = List.copyOf(middleware);
+    return this;
+  }
+
+  /** Registers a path converter usable as {@code <name:arg>}. */
+  public Settings converter(String name, Converter converter) {
+    converters.put(name, converter);
+    return this;
+  }
+
+  /** Extra template folders on disk, searched before the classpath (Django's DIRS). */
+  public Settings templateDirs(List<Path> dirs) {
+    this.templateDirs = List.copyOf(dirs);
+    return this;
+  }
+
+  /** Extra static folders on disk, searched before the classpath. */
+  public Settings staticDirs(List<Path> dirs) {
+    this.staticDirs = List.copyOf(dirs);
+    return this;
+  }
+
+  /**
+   * The project's resources folder; in DEBUG its {@code templates/} and {@code static/} are read
+   * straight from disk, so edits show on reload. Default {@code src/main/resources}.
+   */
+  public Settings sourceResources(Path sourceResources) {
+    this.sourceResources = sourceResources;
+    return this;
+  }
+
+  public Settings staticUrl(String staticUrl) {
+    this.staticUrl = staticUrl;
+    return this;
+  }
+
+  /** Where {@code collectstatic} writes and production serves static files from. */
+  public Settings staticRoot(Path staticRoot) {
+    this.staticRoot = staticRoot;
+    return this;
+  }
+
+  public Settings host(String host) {
+    this.host = host;
+    return this;
+  }
+
+  public Settings port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  /** The size of the request thread pool (platform threads). */
+  public Settings maxThreads(int maxThreads) {
+    this.maxThreads = maxThreads;
+    return this;
+  }
+
+  /** Run requests on virtual threads (Java 21+; ignored with a warning on 17). */
+  public Settings virtualThreads(boolean virtualThreads) {
+    this.virtualThreads = virtualThreads;
+    return this;
+  }
+
+  /** The largest non-multipart body a view may read (413 beyond). Default 2.5 MiB. */
+  public Settings maxRequestBodyBytes(long bytes) {
+    this.maxRequestBodyBytes = bytes;
+    return this;
+  }
+
+  /** The largest multipart upload (413 beyond). Default 100 MiB. */
+  public Settings maxMultipartBytes(long bytes) {
+    this.maxMultipartBytes = bytes;
+    return this;
+  }
+
+  /** The most query/form fields or multipart parts (400 beyond). Default 1000. */
+  public Settings maxFormFields(int count) {
+    this.maxFormFields = count;
+    return this;
+  }
+
+  /** The largest request line plus headers (431 beyond). Default 16 KiB. */
+  public Settings maxHeaderBytes(int bytes) {
+    this.maxHeaderBytes = bytes;
+    return this;
+  }
+
+  /** The deepest JSON nesting accepted in request bodies. Default 64. */
+  public Settings maxJsonDepth(int depth) {
+    this.maxJsonDepth = depth;
+    return this;
+  }
+
+  /** Uploads larger than this are streamed to {@link #uploadTempDir}. Default 2.5 MiB. */
+  public Settings uploadMemoryThreshold(long bytes) {
+    this.uploadMemoryThreshold = bytes;
+    return this;
+  }
+
+  public Settings uploadTempDir(Path dir) {
+    this.uploadTempDir = dir;
+    return this;
+  }
+
+  /** How long in-flight requests may take to finish on shutdown. Default 30 s. */
+  public Settings shutdownTimeout(Duration timeout) {
+    this.shutdownTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Peers whose X-Forwarded-For/-Proto/-Host headers are believed (exact IP addresses). Empty, the
+   * default, ignores those headers entirely.
+   */
+  public Settings trustedProxies(List<String> proxies) {
+    this.trustedProxies = List.copyOf(proxies);
+    return this;
+  }
+
+  /** Redirect {@code /path} to {@code /path/} when only the latter exists. Default on. */
+  public Settings appendSlash(boolean appendSlash) {
+    this.appendSlash = appendSlash;
+    return this;
+  }
+
+  /** A module's own setting under a typed key. */
+  public <T> Settings set(Key<T> key, T value) {
+    extensions.put(key, value);
+    return this;
+  }
+
+  // ---- getters ----
+
+  public boolean debug() {
+    return debug;
+  }
+
+  public Secret secretKey() {
+    return secretKey;
+  }
+
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  public List<App> apps() {
+    return apps;
+  }
+
+  public Supplier<List<Route>> rootUrls() {
+    return rootUrls;
+  }
+
+  public List<Middleware> middleware() {
+    return middleware;
+  }
+
+  public Map<String, Converter> converters() {
+    return new LinkedHashMap<>(converters);
+  }
+
+  public List<Path> templateDirs() {
+    return templateDirs;
+  }
+
+  public List<Path> staticDirs() {
+    return staticDirs;
+  }
+
+  public Path sourceResources() {
+    return sourceResources;
+  }
+
+  public String staticUrl() {
+    return staticUrl;
+  }
+
+  public Path staticRoot() {
+    return staticRoot;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public int maxThreads() {
+    return maxThreads;
+  }
+
+  public boolean virtualThreads() {
+    return virtualThreads;
+  }
+
+  public long maxRequestBodyBytes() {
+    return maxRequestBodyBytes;
+  }
+
+  public long maxMultipartBytes() {
+    return maxMultipartBytes;
+  }
+
+  public int maxFormFields() {
+    return maxFormFields;
+  }
+
+  public int maxHeaderBytes() {
+    return maxHeaderBytes;
+  }
+
+  public int maxJsonDepth() {
+    return maxJsonDepth;
+  }
+
+  public long uploadMemoryThreshold() {
+    return uploadMemoryThreshold;
+  }
+
+  public Path uploadTempDir() {
+    return uploadTempDir;
+  }
+
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  public List<String> trustedProxies() {
+    return trustedProxies;
+  }
+
+  public boolean appendSlash() {
+    return appendSlash;
+  }
+
+  public <T> Optional<T> get(Key<T> key) {
+    return Optional.ofNullable(key.cast(extensions.get(key)));
+  }
+
+  /**
+   * The settings as name/value text for the DEBUG page and {@code check}: any name that looks
+   * secret (SECRET, KEY, PASS, TOKEN, ...) is masked.
+   */
+  public Map<String, String> describe() {
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("DEBUG", debug);
+    raw.put("SECRET_KEY", secretKey);
+    raw.put("ALLOWED_HOSTS", allowedHosts);
+    raw.put("APPS", apps.stream().map(App::name).toList());
+    raw.put("MIDDLEWARE", middleware.stream().map(m -> m.getClass().getSimpleName()).toList());
+    raw.put("STATIC_URL", staticUrl);
+    raw.put("STATIC_ROOT", staticRoot);
+    raw.put("HOST", host);
+    raw.put("PORT", port);
+    raw.put("MAX_THREADS", maxThreads);
+    raw.put("VIRTUAL_THREADS", virtualThreads);
+    raw.put("MAX_REQUEST_BODY_BYTES", maxRequestBodyBytes);
+    raw.put("MAX_MULTIPART_BYTES", maxMultipartBytes);
+    raw.put("MAX_FORM_FIELDS", maxFormFields);
+    raw.put("MAX_HEADER_BYTES", maxHeaderBytes);
+    raw.put("TRUSTED_PROXIES", trustedProxies);
+    raw.put("APPEND_SLASH", appendSlash);
+    extensions.forEach((key, value) -> raw.put(key.name(), value));
+    Map<String, String> shown = new LinkedHashMap<>();
+    raw.forEach((name, value) -> shown.put(name, mask(name, value)));
+    return shown;
+  }
+
+  private static String mask(String name, Object value) {
+    return SECRET_NAME.matcher(name).matches() || value instanceof Secret
+        ? "********"
+        : String.valueOf(value);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.galvani.core.checks;
+
+import dev.galvani.core.App;
+import dev.galvani.core.Galvani;
+import dev.galvani.core.Settings;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the core checks and every app's checks. */
+public final class Checks {
+  private Checks() {}
+
+  public static List<CheckMessage> run(Galvani galvani, boolean deploy) {
+    List<Check> checks = new ArrayList<>(List.of(Checks::urls, Checks::core));
+    if (deploy) {
+      checks.add(Checks::deploy);
+    }
+    for (App app : galvani.settings().apps()) {
+      checks.addAll(app.checks());
+      if (deploy) {
+        checks.addAll(app.deployChecks());
+      }
+    }
+    List<CheckMessage> messages = new ArrayList<>();
+    for (Check check : checks) {
+      messages.addAll(check.run(galvani));
+    }
+    return messages;
+  }
+
+  private static List<CheckMessage> urls(Galvani galvani) {
+    List<CheckMessage> messages = new ArrayList<>();
+    for (String problem : galvani.urls().problems()) {
+      messages.add(
+          CheckMessage.error("urls.E001", problem, "correct the pattern in your URL patterns"));
+    }
+    return messages;
+  }
+
+  private static List<CheckMessage> core(Galvani galvani) {
+    Settings settings = galvani.settings();
+    List<CheckMessage> messages = new ArrayList<>();
+    if (settings.secretKey().isEmpty()) {
+      messages.add(
+          CheckMessage.error(
+              "core.E002",
+              "SECRET_KEY is empty",
+              "call secretKey(env().secret(\"SECRET_KEY\")) in your settings and set SECRET_KEY"));
+    }
+    String staticUrl = settings.staticUrl();
+    if (!staticUrl.startsWith("/") || !staticUrl.endsWith("/") || staticUrl.length() < 3) {
+      messages.add(
+          CheckMessage.error(
+              "core.E003",
+              "STATIC_URL '" + staticUrl + "' must start and end with '/'",
+              "use a value such as \"/static/\""));
+    }
+    if (settings.virtualThreads() && Runtime.version().feature() < 21) {
+      messages.add(
+          CheckMessage.warning(
+              "core.W001",
+              "virtual threads were requested but this JVM is "
+                  + Runtime.version().feature()
+                  + "; using a bounded platform-thread pool",
+              "run on Java 21+ or turn virtualThreads off"));
+    }
+    if (!settings.debug() && !Files.isDirectory(settings.staticRoot())) {
+      messages.add(
+          CheckMessage.warning(
+              "staticfiles.W001",
+              "STATIC_ROOT " + settings.staticRoot().toAbsolutePath() + " does not exist",
+              "run 'collectstatic' before 'serve' so static files can be served"));
+    }
+    return messages;
+  }
+
+  private static List<CheckMessage> deploy(Galvani galvani) {
+    Settings settings = galvani.settings();
+    List<CheckMessage> messages = new ArrayList<>();
+    if (settings.debug()) {
+      messages.add(
+          CheckMessage.warning(
+              "security.W018",
+              "DEBUG is on: error pages show code and settings to anyone",
+              "set DEBUG=false in production"));
+    }
+    String key = settings.secretKey().reveal();
+    if (key.length() < 50 || key.chars().distinct().count() < 5 || key.startsWith("insecure")) {
+      messages.add(
+          CheckMessage.warning(
+              "security.W009",
+              "SECRET_KEY is shorter than 50 characters, has few distinct characters or is a"
+                  + " development default",
+              "generate one with: head -c 48 /dev/urandom | base64"));
+    }
+    if (settings.allowedHosts().isEmpty() || settings.allowedHosts().contains("*")) {
+      messages.add(
+          CheckMessage.warning(
+              "security.W020",
+              "ALLOWED_HOSTS is empty or '*'",
+              "list the host names the site is served under"));
+    }
+    return messages;
+  }
+}

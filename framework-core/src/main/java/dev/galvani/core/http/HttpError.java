@@ -1,0 +1,24 @@
+package dev.galvani.core.http;
+
+/**
+ * An exception that maps to an HTTP error status. The message is shown to the client for 4xx
+ * statuses, so it should name the problem and the fix, and never contain internals.
+ */
+public class HttpError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int status;
+
+  public HttpError(int status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  public HttpError(int status, String message, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.galvani.core.urls;
+
+/**
+ * Turns a path segment into a Java value and back, like Django's path converters. Register your own
+ * with {@code Settings.converter("year", new YearConverter())} and use it as {@code <year:y>}.
+ *
+ * <pre>{@code
+ * final class YearConverter implements Converter {
+ *   public String regex() { return "[0-9]{4}"; }
+ *   public Object toJava(String segment) { return Integer.valueOf(segment); }
+ *   public String toUrl(Object value) { return String.format("%04d", (Integer) value); }
+ * }
+ * }</pre>
+ */
+public interface Converter {
+  /** The regular expression a segment must match (no capturing groups). */
+  String regex();
+
+  /**
+   * The Java value of a matched segment; throw {@link IllegalArgumentException} to make the route
+   * not match (a 404, never a 500).
+   */
+  Object toJava(String segment);
+
+  /** The URL text for a value passed to reverse. */
+  default String toUrl(Object value) {
+    return String.valueOf(value);
+  }
+}
