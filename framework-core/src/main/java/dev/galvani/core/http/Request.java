@@ -384,7 +384,7 @@ public final class Request implements AutoCloseable {
       return new PayloadTooLarge(
           "The upload is larger than " + limit + " bytes (Settings.maxMultipartBytes)");
     }
-    if (message.contains("max parts")) {
+    if (message.contains("max parts") || message.contains("too many")) {
       return new BadRequest(
           "Too many form fields: the limit is "
               + maxFields()

@@ -48,7 +48,7 @@ public final class UploadedFile {
   }
 
   public InputStream open() {
-    return Content.Source.asInputStream(part.newContentSource());
+    return Content.Source.asInputStream(part.createContentSource());
   }
 
   public byte[] bytes() {

@@ -16,8 +16,23 @@ public final class UrlExpressions {
     this.galvani = galvani;
   }
 
-  /** The URL of a named route, as {@code UrlResolver.reverse}. */
-  public String reverse(String name, Object... args) {
-    return galvani.urls().reverse(name, args);
+  // explicit overloads: OGNL does not call Java varargs methods reliably
+
+  /** The URL of a named route without arguments. */
+  public String reverse(String name) {
+    return galvani.urls().reverse(name);
+  }
+
+  /** The URL of a named route with one argument, as {@code UrlResolver.reverse}. */
+  public String reverse(String name, Object first) {
+    return galvani.urls().reverse(name, first);
+  }
+
+  public String reverse(String name, Object first, Object second) {
+    return galvani.urls().reverse(name, first, second);
+  }
+
+  public String reverse(String name, Object first, Object second, Object third) {
+    return galvani.urls().reverse(name, first, second, third);
   }
 }

@@ -1,0 +1,66 @@
+package dev.galvani.examples.polls;
+
+import dev.galvani.core.http.NotFound;
+import dev.galvani.core.http.Request;
+import dev.galvani.core.http.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/** The polls pages, as in the Django tutorial: index, detail with a vote form, results. */
+public final class PollViews {
+  /** How many questions the index lists. */
+  static final int LATEST_COUNT = 5;
+
+  static final String NO_CHOICE = "You didn't select a choice.";
+
+  private PollViews() {}
+
+  /** The latest published questions, newest first. */
+  public static Response index(Request request) {
+    return Response.render(
+        request,
+        "polls/index.html",
+        Map.of("latestQuestions", PollsApp.questions(request).latest(LATEST_COUNT)));
+  }
+
+  /** One question and a form to vote on it; 404 when it does not exist or is not published. */
+  public static Response detail(Request request) {
+    return Response.render(
+        request, "polls/detail.html", Map.of("question", publishedQuestion(request)));
+  }
+
+  /** The vote counts of one question. */
+  public static Response results(Request request) {
+    return Response.render(
+        request, "polls/results.html", Map.of("question", publishedQuestion(request)));
+  }
+
+  /**
+   * Counts the chosen choice and redirects to the results, so reloading the results page cannot
+   * vote twice. Without a valid choice the form is shown again with an error, as Django does.
+   */
+  public static Response vote(Request request) {
+    Question question = publishedQuestion(request);
+    Optional<Integer> choiceId = request.form().first("choice").flatMap(PollViews::parseId);
+    if (choiceId.isEmpty() || !PollsApp.questions(request).vote(question.id(), choiceId.get())) {
+      return Response.render(
+          request, "polls/detail.html", Map.of("question", question, "errorMessage", NO_CHOICE));
+    }
+    return Response.redirect(request.galvani().reverse("polls:results", question.id()));
+  }
+
+  static Question publishedQuestion(Request request) {
+    int id = request.pathInt("id");
+    return PollsApp.questions(request)
+        .published(id)
+        .orElseThrow(() -> new NotFound("There is no question with id " + id + "."));
+  }
+
+  static Optional<Integer> parseId(String text) {
+    try {
+      return Optional.of(Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

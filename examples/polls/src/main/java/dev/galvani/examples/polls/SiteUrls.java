@@ -1,0 +1,23 @@
+package dev.galvani.examples.polls;
+
+import static dev.galvani.core.urls.Urls.include;
+import static dev.galvani.core.urls.Urls.path;
+
+import dev.galvani.core.http.Request;
+import dev.galvani.core.http.Response;
+import dev.galvani.core.urls.Route;
+import java.util.List;
+
+/** The root URL patterns: the polls app under {@code /polls/}, and {@code /} leading there. */
+public final class SiteUrls {
+  private SiteUrls() {}
+
+  public static List<Route> patterns() {
+    return List.of(
+        path("", SiteUrls::home, "home"), include("polls/", "polls", PollsUrls.patterns()));
+  }
+
+  static Response home(Request request) {
+    return Response.redirect(request.galvani().reverse("polls:index"));
+  }
+}

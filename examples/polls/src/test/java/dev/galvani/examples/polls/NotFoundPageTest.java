@@ -1,0 +1,48 @@
+package dev.galvani.examples.polls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.galvani.core.test.TestResponse;
+import org.junit.jupiter.api.Test;
+
+/** What a visitor sees for a question or page that does not exist. */
+class NotFoundPageTest {
+  private final QuestionStore store = QuestionStore.withSampleQuestions();
+
+  @Test
+  void detail_ofAMissingQuestion_withDebugOff_showsTheSiteNotFoundPage() {
+    TestResponse page = TestSites.client(store, false).get("/polls/99/");
+
+    assertEquals(404, page.status());
+    assertEquals("404.html", page.templateName().orElseThrow());
+    assertTrue(page.header("Content-Type").orElseThrow().startsWith("text/html"));
+    String html = page.text();
+    assertTrue(html.contains("<h1>Page not found</h1>"), html);
+    assertTrue(html.contains("There is no question with id 99."), html);
+    assertTrue(html.contains("href=\"/polls/\">Back to the polls</a>"), html);
+    assertFalse(html.contains("URL patterns tried"), html);
+  }
+
+  @Test
+  void unknownPage_withDebugOff_showsTheSiteNotFoundPage() {
+    TestResponse page = TestSites.client(store, false).get("/nothing/here/");
+
+    assertEquals(404, page.status());
+    assertEquals("404.html", page.templateName().orElseThrow());
+    assertFalse(page.text().contains("polls:detail"), page.text());
+  }
+
+  @Test
+  void detail_ofAMissingQuestion_withDebugOn_showsTheDebugPage() {
+    TestResponse page = TestSites.client(store, true).get("/polls/99/");
+
+    assertEquals(404, page.status());
+    assertTrue(page.templateName().isEmpty());
+    String html = page.text();
+    assertTrue(html.contains("There is no question with id 99."), html);
+    assertTrue(html.contains("URL patterns tried"), html);
+    assertTrue(html.contains("polls:detail"), html);
+  }
+}

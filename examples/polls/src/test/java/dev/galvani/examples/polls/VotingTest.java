@@ -1,0 +1,119 @@
+package dev.galvani.examples.polls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.galvani.core.Galvani;
+import dev.galvani.core.test.TestClient;
+import dev.galvani.core.test.TestResponse;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Voting through the form: counted and redirected, or the form again with an error. */
+class VotingTest {
+  private final QuestionStore store = QuestionStore.withSampleQuestions();
+  private final TestClient client = TestSites.client(store);
+  private final Question whatsNew = store.published(1).orElseThrow();
+  private final Choice theSky = whatsNew.choices().get(1);
+
+  @Test
+  void vote_withAChoice_countsItAndRedirectsToTheResults() {
+    TestResponse response = vote(Map.of("choice", Integer.toString(theSky.id())));
+
+    assertEquals(302, response.status());
+    assertEquals("/polls/1/results/", response.header("Location").orElseThrow());
+    assertEquals(1, votesOf(theSky));
+  }
+
+  @Test
+  void vote_followedToTheResults_showsTheNewCount() {
+    client.followRedirects(true);
+
+    TestResponse page = vote(Map.of("choice", Integer.toString(theSky.id())));
+
+    assertEquals(List.of("/polls/1/results/"), page.redirectChain());
+    assertEquals(200, page.status());
+    assertEquals("polls/results.html", page.templateName().orElseThrow());
+    assertTrue(
+        page.text().matches("(?s).*The sky</span>\\s*<span class=\"votes\">1 vote</span>.*"),
+        page.text());
+  }
+
+  @Test
+  void vote_withoutChoice_redisplaysFormWithError() {
+    TestResponse page = vote(Map.of());
+
+    assertEquals(200, page.status());
+    assertEquals("polls/detail.html", page.templateName().orElseThrow());
+    assertTrue(page.text().contains("You didn&#39;t select a choice."), page.text());
+    assertTrue(page.text().contains("type=\"radio\""), page.text());
+  }
+
+  @Test
+  void vote_withAChoiceOfAnotherQuestion_redisplaysFormWithErrorAndCountsNothing() {
+    Choice tabs = store.published(3).orElseThrow().choices().get(0);
+
+    TestResponse page = vote(Map.of("choice", Integer.toString(tabs.id())));
+
+    assertTrue(page.text().contains("You didn&#39;t select a choice."), page.text());
+    assertEquals(0, votesOf(tabs));
+  }
+
+  @Test
+  void vote_withANonNumericChoice_redisplaysFormWithError() {
+    TestResponse page = vote(Map.of("choice", "the sky"));
+
+    assertEquals(200, page.status());
+    assertTrue(page.text().contains("You didn&#39;t select a choice."), page.text());
+  }
+
+  @Test
+  void vote_onAMissingQuestion_isNotFound() {
+    assertEquals(404, client.post("/polls/99/vote/", Map.of("choice", "1")).status());
+  }
+
+  @Test
+  void vote_withGet_isMethodNotAllowedWithAllowPost() {
+    TestResponse response = client.get("/polls/1/vote/");
+
+    assertEquals(405, response.status());
+    assertEquals("POST", response.header("Allow").orElseThrow());
+  }
+
+  @Test
+  void vote_fromManyThreadsAtOnce_countsEveryVote() throws Exception {
+    Galvani site = new Galvani(TestSites.settings(store, false));
+    Callable<Integer> oneVote =
+        () ->
+            new TestClient(site)
+                .post("/polls/1/vote/", Map.of("choice", Integer.toString(theSky.id())))
+                .status();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> statuses = pool.invokeAll(Collections.nCopies(200, oneVote));
+      for (Future<Integer> status : statuses) {
+        assertEquals(302, status.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(200, votesOf(theSky));
+  }
+
+  private TestResponse vote(Map<String, String> form) {
+    return client.post("/polls/1/vote/", form);
+  }
+
+  private int votesOf(Choice choice) {
+    return store.published().stream()
+        .flatMap(question -> question.choice(choice.id()).stream())
+        .mapToInt(Choice::votes)
+        .sum();
+  }
+}
