@@ -56,7 +56,8 @@ public final class Galvani {
   private final Map<String, Signer> signers = new ConcurrentHashMap<>();
 
   /**
-   * Builds the runtime and runs the startup checks.
+   * Builds the runtime and runs the startup checks. Warnings are left to the {@code check} command
+   * and to the servers, which print them when they start.
    *
    * @throws ImproperlyConfigured when a check reports an error, listing every error with its id
    */
@@ -71,9 +72,8 @@ public final class Galvani {
     for (App app : settings.apps()) {
       app.ready(this);
     }
-    List<CheckMessage> messages = Checks.run(this, false);
-    List<CheckMessage> errors = messages.stream().filter(CheckMessage::isError).toList();
-    messages.stream().filter(m -> !m.isError()).forEach(m -> LOG.warn("{}", m.format()));
+    List<CheckMessage> errors =
+        Checks.run(this, false).stream().filter(CheckMessage::isError).toList();
     if (!errors.isEmpty()) {
       throw new ImproperlyConfigured(
           "The site is misconfigured:\n"

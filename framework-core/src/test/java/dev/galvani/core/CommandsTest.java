@@ -71,7 +71,8 @@ class CommandsTest {
 
   @Test
   void check_reportsNoIssuesOrDeployWarnings() {
-    Settings collected = TestSite.settings().staticRoot(java.nio.file.Path.of("src/test/resources"));
+    Settings collected =
+        TestSite.settings().staticRoot(java.nio.file.Path.of("src/test/resources"));
     assertEquals(0, run(collected, "check"));
     assertTrue(out.toString().contains("System check identified no issues."), out.toString());
     out.reset();

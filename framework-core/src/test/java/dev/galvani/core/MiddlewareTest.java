@@ -47,14 +47,15 @@ class MiddlewareTest {
     TestResponse response = new TestClient(new Galvani(settings)).get("/boom/");
     assertEquals(500, response.status());
     assertEquals("seen 500", response.header("X-Outer").orElseThrow());
-    assertEquals("seen 404", new TestClient(new Galvani(settings)).get("/x/").header("X-Outer")
-        .orElseThrow());
+    assertEquals(
+        "seen 404",
+        new TestClient(new Galvani(settings)).get("/x/").header("X-Outer").orElseThrow());
   }
 
   @Test
   void middleware_canAnswerWithoutCallingTheView() {
-    Middleware maintenance = next -> request -> Response.text("down for maintenance")
-        .withStatus(503);
+    Middleware maintenance =
+        next -> request -> Response.text("down for maintenance").withStatus(503);
     Settings settings = TestSite.settings().middleware(List.of(maintenance));
     TestResponse response = new TestClient(new Galvani(settings)).get("/");
     assertEquals(503, response.status());

@@ -49,7 +49,9 @@ class RequestResponseTest {
       body.append(i == 0 ? "" : "&").append("f").append(i).append("=x");
     }
     TestResponse response =
-        client.request("POST", "/form/").body(body.toString(), "application/x-www-form-urlencoded")
+        client
+            .request("POST", "/form/")
+            .body(body.toString(), "application/x-www-form-urlencoded")
             .send();
     assertEquals(400, response.status());
     assertTrue(response.text().contains("Too many form fields"), response.text());
@@ -58,17 +60,21 @@ class RequestResponseTest {
 
   @Test
   void body_overTheLimit_isPayloadTooLarge() {
-    TestClient small =
-        new TestClient(new Galvani(TestSite.settings().maxRequestBodyBytes(1024)));
+    TestClient small = new TestClient(new Galvani(TestSite.settings().maxRequestBodyBytes(1024)));
     TestResponse response =
-        small.request("POST", "/form/").body("a=" + "x".repeat(2000),
-            "application/x-www-form-urlencoded").send();
+        small
+            .request("POST", "/form/")
+            .body("a=" + "x".repeat(2000), "application/x-www-form-urlencoded")
+            .send();
     assertEquals(413, response.status());
     assertTrue(response.text().contains("maxRequestBodyBytes"), response.text());
     // a chunked body (no Content-Length) is counted while read
     TestResponse chunked =
-        small.request("POST", "/form/").body("a=" + "x".repeat(2000),
-            "application/x-www-form-urlencoded").declaredLength(-1).send();
+        small
+            .request("POST", "/form/")
+            .body("a=" + "x".repeat(2000), "application/x-www-form-urlencoded")
+            .declaredLength(-1)
+            .send();
     assertEquals(413, chunked.status());
   }
 
@@ -82,8 +88,11 @@ class RequestResponseTest {
   @Test
   void json_malformed_isBadRequestSayingWhere() {
     TestResponse response =
-        client.request("POST", "/json/").body("{\"x\": 1,", "application/json")
-            .header("Accept", "application/json").send();
+        client
+            .request("POST", "/json/")
+            .body("{\"x\": 1,", "application/json")
+            .header("Accept", "application/json")
+            .send();
     assertEquals(400, response.status());
     String detail = response.json().get("detail").asString();
     assertTrue(detail.startsWith("Malformed JSON body"), detail);
@@ -92,8 +101,11 @@ class RequestResponseTest {
   @Test
   void json_wrongShape_namesTheFieldWithoutJavaClassNames() {
     TestResponse response =
-        client.request("POST", "/json/").body("{\"x\": \"three\", \"y\": 1}", "application/json")
-            .header("Accept", "application/json").send();
+        client
+            .request("POST", "/json/")
+            .body("{\"x\": \"three\", \"y\": 1}", "application/json")
+            .header("Accept", "application/json")
+            .send();
     assertEquals(400, response.status());
     String detail = response.json().get("detail").asString();
     assertTrue(detail.contains("$.x"), detail);
@@ -120,9 +132,14 @@ class RequestResponseTest {
   @Test
   void multipart_fieldsAndSmallUpload() {
     TestResponse response =
-        client.request("POST", "/upload/").body(multipart(
-            part("title", null, "Report"),
-            part("doc", "../../etc/report.txt", "hello world")), MULTIPART).send();
+        client
+            .request("POST", "/upload/")
+            .body(
+                multipart(
+                    part("title", null, "Report"),
+                    part("doc", "../../etc/report.txt", "hello world")),
+                MULTIPART)
+            .send();
     assertEquals(200, response.status(), response.text());
     JsonNode body = response.json();
     assertEquals("Report", body.get("fields").get("title").get(0).asString());
@@ -138,8 +155,10 @@ class RequestResponseTest {
     TestClient uploads = new TestClient(new Galvani(settings));
     String big = "x".repeat(200_000);
     TestResponse response =
-        uploads.request("POST", "/upload/").body(multipart(part("doc", "big.bin", big)),
-            MULTIPART).send();
+        uploads
+            .request("POST", "/upload/")
+            .body(multipart(part("doc", "big.bin", big)), MULTIPART)
+            .send();
     assertEquals(200, response.status(), response.text());
     assertEquals(200_000, response.json().get("doc").get("size").asInt());
     try (Stream<Path> left = Files.list(temp)) {
@@ -208,8 +227,11 @@ class RequestResponseTest {
   @Test
   void clientIp_ignoresForwardedHeadersUnlessThePeerIsTrusted() {
     TestResponse direct =
-        client.request("GET", "/client/").header("X-Forwarded-For", "6.6.6.6")
-            .header("X-Forwarded-Proto", "https").send();
+        client
+            .request("GET", "/client/")
+            .header("X-Forwarded-For", "6.6.6.6")
+            .header("X-Forwarded-Proto", "https")
+            .send();
     assertEquals("127.0.0.1", direct.json().get("ip").asString());
     assertEquals("http", direct.json().get("scheme").asString());
 
@@ -217,9 +239,13 @@ class RequestResponseTest {
         new TestClient(new Galvani(TestSite.settings().trustedProxies(List.of("10.0.0.1"))))
             .remoteAddress("10.0.0.1");
     JsonNode body =
-        proxied.request("GET", "/client/").header("X-Forwarded-For", "6.6.6.6, 203.0.113.9")
-            .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "example.com")
-            .send().json();
+        proxied
+            .request("GET", "/client/")
+            .header("X-Forwarded-For", "6.6.6.6, 203.0.113.9")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "example.com")
+            .send()
+            .json();
     assertEquals("203.0.113.9", body.get("ip").asString());
     assertEquals("https", body.get("scheme").asString());
     assertEquals("example.com", body.get("host").asString());
@@ -230,8 +256,8 @@ class RequestResponseTest {
     TestResponse response = client.get("/redirect/");
     assertEquals(302, response.status());
     assertEquals("/articles/7/", response.header("Location").orElseThrow());
-    TestResponse followed = new TestClient(TestSite.galvani()).followRedirects(true)
-        .get("/redirect/");
+    TestResponse followed =
+        new TestClient(TestSite.galvani()).followRedirects(true).get("/redirect/");
     assertEquals(List.of("/articles/7/"), followed.redirectChain());
     assertEquals(200, followed.status());
   }
@@ -239,8 +265,13 @@ class RequestResponseTest {
   @Test
   void redirect_refusesUnsafeTargets() {
     for (String target :
-        List.of("https://evil.com", "//evil.com", "/\\evil.com", "javascript:alert(1)",
-            "/ok\r\nSet-Cookie: a=b", "evil.com")) {
+        List.of(
+            "https://evil.com",
+            "//evil.com",
+            "/\\evil.com",
+            "javascript:alert(1)",
+            "/ok\r\nSet-Cookie: a=b",
+            "evil.com")) {
       assertThrows(IllegalArgumentException.class, () -> Response.redirect(target), target);
     }
     assertEquals(500, client.get("/unsafe-redirect/").status());
@@ -288,8 +319,10 @@ class RequestResponseTest {
         client.request("GET", "/etag/").header("If-None-Match", "\"v0\", \"v1\"").send();
     assertEquals(304, notModified.status());
     TestResponse since =
-        client.request("GET", "/etag/")
-            .header("If-Modified-Since", "Thu, 01 Jan 2026 00:00:00 GMT").send();
+        client
+            .request("GET", "/etag/")
+            .header("If-Modified-Since", "Thu, 01 Jan 2026 00:00:00 GMT")
+            .send();
     assertEquals(304, since.status());
   }
 
@@ -302,9 +335,15 @@ class RequestResponseTest {
   private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
   private static String part(String name, String filename, String content) {
-    return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+    return "--"
+        + BOUNDARY
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\""
         + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: text/plain")
-        + "\r\n\r\n" + content + "\r\n";
+        + "\r\n\r\n"
+        + content
+        + "\r\n";
   }
 
   private static byte[] multipart(String... parts) {

@@ -53,14 +53,16 @@ class SettingsAndChecksTest {
   @Test
   void env_missingRequiredSecret_failsAtStartup() {
     ImproperlyConfigured error =
-        assertThrows(ImproperlyConfigured.class, () -> new SiteSettings(new Env(Map.of(), Map.of())));
+        assertThrows(
+            ImproperlyConfigured.class, () -> new SiteSettings(new Env(Map.of(), Map.of())));
     assertTrue(error.getMessage().contains("SECRET_KEY is not set"), error.getMessage());
   }
 
   @Test
   void emptySecretKey_failsTheStartupCheck() {
     Settings settings = TestSite.settings().secretKey(Secret.of(""));
-    ImproperlyConfigured error = assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
+    ImproperlyConfigured error =
+        assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
     assertTrue(error.getMessage().contains("core.E002"), error.getMessage());
     assertTrue(error.getMessage().contains("Fix:"), error.getMessage());
   }
@@ -68,17 +70,22 @@ class SettingsAndChecksTest {
   @Test
   void badStaticUrl_failsTheStartupCheck() {
     Settings settings = TestSite.settings().staticUrl("static");
-    ImproperlyConfigured error = assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
+    ImproperlyConfigured error =
+        assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
     assertTrue(error.getMessage().contains("core.E003"), error.getMessage());
   }
 
   @Test
   void deployChecks_flagDebugWeakKeyAndOpenHosts() {
     Settings settings =
-        TestSite.settings().debug(true).secretKey(Secret.of("insecure-short")).allowedHosts(List.of("*"));
-    List<String> ids =
-        new Galvani(settings).check(true).stream().map(CheckMessage::id).toList();
-    assertTrue(ids.containsAll(List.of("security.W018", "security.W009", "security.W020")), ids.toString());
+        TestSite.settings()
+            .debug(true)
+            .secretKey(Secret.of("insecure-short"))
+            .allowedHosts(List.of("*"));
+    List<String> ids = new Galvani(settings).check(true).stream().map(CheckMessage::id).toList();
+    assertTrue(
+        ids.containsAll(List.of("security.W018", "security.W009", "security.W020")),
+        ids.toString());
     List<String> startupOnly =
         new Galvani(settings).check(false).stream().map(CheckMessage::id).toList();
     assertFalse(startupOnly.contains("security.W018"));
@@ -103,13 +110,15 @@ class SettingsAndChecksTest {
           }
         };
     ImproperlyConfigured error =
-        assertThrows(ImproperlyConfigured.class, () -> new Galvani(TestSite.settings().apps(broken)));
+        assertThrows(
+            ImproperlyConfigured.class, () -> new Galvani(TestSite.settings().apps(broken)));
     assertTrue(error.getMessage().contains("payments.E001 (ERROR) PAYMENTS_URL is not set"));
   }
 
   @Test
   void describe_masksSecrets() {
-    Settings settings = TestSite.settings().set(dev.galvani.core.http.Key.of("API_TOKEN", String.class), "tok");
+    Settings settings =
+        TestSite.settings().set(dev.galvani.core.http.Key.of("API_TOKEN", String.class), "tok");
     Map<String, String> shown = settings.describe();
     assertEquals("********", shown.get("SECRET_KEY"));
     assertEquals("********", shown.get("API_TOKEN"));

@@ -66,13 +66,13 @@ class StaticFilesTest {
     try (Stream files = new Stream(root.resolve("site"))) {
       Path hashed = files.hashedCss();
       assertArrayEquals(original, Files.readAllBytes(hashed));
-      try (InputStream gzip =
-          new GZIPInputStream(Files.newInputStream(Path.of(hashed + ".gz")))) {
+      try (InputStream gzip = new GZIPInputStream(Files.newInputStream(Path.of(hashed + ".gz")))) {
         assertArrayEquals(original, gzip.readAllBytes());
       }
     }
     String manifest = Files.readString(root.resolve("staticfiles.json"));
-    assertTrue(manifest.matches(".*\"site/app.css\":\"site/app\\.[0-9a-f]{12}\\.css\".*"), manifest);
+    assertTrue(
+        manifest.matches(".*\"site/app.css\":\"site/app\\.[0-9a-f]{12}\\.css\".*"), manifest);
   }
 
   @Test
@@ -87,7 +87,8 @@ class StaticFilesTest {
     TestClient client = new TestClient(galvani);
     TestResponse hashed = client.get(url);
     assertEquals(200, hashed.status());
-    assertEquals("public, max-age=31536000, immutable", hashed.header("Cache-Control").orElseThrow());
+    assertEquals(
+        "public, max-age=31536000, immutable", hashed.header("Cache-Control").orElseThrow());
     assertEquals("Accept-Encoding", hashed.header("Vary").orElseThrow());
     String etag = hashed.header("ETag").orElseThrow();
 

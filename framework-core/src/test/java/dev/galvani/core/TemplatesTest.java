@@ -46,11 +46,14 @@ class TemplatesTest {
     String attack = "<script>alert(1)</script>__${T(java.lang.Runtime).getRuntime()}__";
     TestResponse page =
         new TestClient(TestSite.galvani())
-            .get("/page/?title=" + java.net.URLEncoder.encode(attack, java.nio.charset.StandardCharsets.UTF_8));
+            .get(
+                "/page/?title="
+                    + java.net.URLEncoder.encode(attack, java.nio.charset.StandardCharsets.UTF_8));
     String html = page.text();
     assertFalse(html.contains("<script>alert(1)"), html);
     assertTrue(
-        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;__${T(java.lang.Runtime).getRuntime()}__"),
+        html.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt;__${T(java.lang.Runtime).getRuntime()}__"),
         html);
   }
 

@@ -65,27 +65,45 @@ final class TestSite {
         path("redirect/", request -> Response.redirect("/articles/7/"), "redirect"),
         path("unsafe-redirect/", request -> Response.redirect("https://evil.example/"), "unsafe"),
         path("file/", request -> Response.file(request, Path.of("src/test/resources/range.txt"))),
-        path("stream/", request -> Response.stream("text/plain", out -> out.write(
-            "streamed".getBytes(StandardCharsets.UTF_8))), "stream"),
+        path(
+            "stream/",
+            request ->
+                Response.stream(
+                    "text/plain", out -> out.write("streamed".getBytes(StandardCharsets.UTF_8))),
+            "stream"),
         path("etag/", TestSite::etag, "etag"),
         path("page/", TestSite::page, "page"),
-        path("boom/", request -> {
-          throw new IllegalStateException("database password=hunter2 exploded");
-        }, "boom"),
-        path("forbidden/", request -> {
-          throw new PermissionDenied("Only editors may see this");
-        }, "forbidden"),
-        include("blog/", "blog", List.of(
-            path("", request -> Response.text("blog index"), "index"),
-            include("<int:year>/", "archive", List.of(
-                path("<slug:slug>/", TestSite::echoArgs, "post"))))));
+        path(
+            "boom/",
+            request -> {
+              throw new IllegalStateException("database password=hunter2 exploded");
+            },
+            "boom"),
+        path(
+            "forbidden/",
+            request -> {
+              throw new PermissionDenied("Only editors may see this");
+            },
+            "forbidden"),
+        include(
+            "blog/",
+            "blog",
+            List.of(
+                path("", request -> Response.text("blog index"), "index"),
+                include(
+                    "<int:year>/",
+                    "archive",
+                    List.of(path("<slug:slug>/", TestSite::echoArgs, "post"))))));
   }
 
   static Response echoArgs(Request request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("route", request.match().orElseThrow().routeName());
-    request.match().orElseThrow().args().forEach((name, value) ->
-        body.put(name, value.getClass().getSimpleName() + ":" + value));
+    request
+        .match()
+        .orElseThrow()
+        .args()
+        .forEach((name, value) -> body.put(name, value.getClass().getSimpleName() + ":" + value));
     return Response.json(body);
   }
 
@@ -94,12 +112,15 @@ final class TestSite {
     body.put("fields", request.form().asMap());
     for (Map.Entry<String, List<UploadedFile>> entry : request.files().entrySet()) {
       for (UploadedFile file : entry.getValue()) {
-        body.put(entry.getKey(), Map.of(
-            "filename", file.filename(),
-            "size", file.size(),
-            "contentType", file.contentType(),
-            "start", new String(file.bytes(), 0, (int) Math.min(5, file.size()),
-                StandardCharsets.UTF_8)));
+        body.put(
+            entry.getKey(),
+            Map.of(
+                "filename", file.filename(),
+                "size", file.size(),
+                "contentType", file.contentType(),
+                "start",
+                    new String(
+                        file.bytes(), 0, (int) Math.min(5, file.size()), StandardCharsets.UTF_8)));
       }
     }
     return Response.json(body);
@@ -119,8 +140,8 @@ final class TestSite {
   }
 
   static Response client(Request request) {
-    return Response.json(Map.of(
-        "ip", request.clientIp(), "scheme", request.scheme(), "host", request.host()));
+    return Response.json(
+        Map.of("ip", request.clientIp(), "scheme", request.scheme(), "host", request.host()));
   }
 
   static Response etag(Request request) {

@@ -64,7 +64,8 @@ class UrlDispatchTest {
     assertEquals("/", urls.reverse("home"));
     assertEquals("/articles/5/", urls.reverse("article", 5));
     assertEquals("/articles/0999/my-post/", urls.reverse("article-by-year", 999, "my-post"));
-    assertEquals("/blog/2025/hi/", urls.reverse("blog:archive:post", Map.of("year", 2025, "slug", "hi")));
+    assertEquals(
+        "/blog/2025/hi/", urls.reverse("blog:archive:post", Map.of("year", 2025, "slug", "hi")));
     assertEquals("/files/a/b%20c.txt", urls.reverse("files", "a/b c.txt"));
     assertEquals(
         "/articles/5/?page=2&q=a%26b",
@@ -140,8 +141,15 @@ class UrlDispatchTest {
   @Test
   void malformedPaths_areBadRequestsNeverServerErrors() {
     for (String path :
-        List.of("/articles/%00/", "/files/a%2Fb", "/files/%2e%2e/etc/passwd", "/files/../x",
-            "/files/%C3%28", "/files/%zz", "/files/a\\b", "/files/%")) {
+        List.of(
+            "/articles/%00/",
+            "/files/a%2Fb",
+            "/files/%2e%2e/etc/passwd",
+            "/files/../x",
+            "/files/%C3%28",
+            "/files/%zz",
+            "/files/a\\b",
+            "/files/%")) {
       TestResponse response = client.get(path);
       assertEquals(400, response.status(), path + " -> " + response.text());
       assertFalse(response.text().contains("Exception"), path);
@@ -157,7 +165,8 @@ class UrlDispatchTest {
   void unknownConverter_failsAtStartupWithCheckId() {
     Settings settings =
         TestSite.settings().rootUrls(() -> List.of(path("<year2:y>/", r -> Response.text(""))));
-    ImproperlyConfigured error = assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
+    ImproperlyConfigured error =
+        assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
     assertTrue(error.getMessage().contains("urls.E001"), error.getMessage());
     assertTrue(error.getMessage().contains("unknown converter 'year2'"), error.getMessage());
   }
@@ -166,7 +175,8 @@ class UrlDispatchTest {
   void patternWithLeadingSlash_failsAtStartup() {
     Settings settings =
         TestSite.settings().rootUrls(() -> List.of(path("/polls/", r -> Response.text(""))));
-    ImproperlyConfigured error = assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
+    ImproperlyConfigured error =
+        assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
     assertTrue(error.getMessage().contains("starts with '/'"), error.getMessage());
   }
 

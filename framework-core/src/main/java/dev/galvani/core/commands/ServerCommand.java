@@ -1,6 +1,7 @@
 package dev.galvani.core.commands;
 
 import dev.galvani.core.Settings;
+import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.server.GalvaniServer;
 import java.util.List;
 
@@ -59,9 +60,12 @@ final class ServerCommand implements Command {
 
   @Override
   public int run(CommandContext context) throws Exception {
+    for (CheckMessage warning : context.galvani().check(false)) {
+      context.err().println(warning.format());
+    }
     GalvaniServer server = new GalvaniServer(context.galvani());
-    server.start();
     server.stopOnShutdown();
+    server.start();
     context
         .out()
         .printf(

@@ -14,7 +14,8 @@ public final class SiteUrls {
 
   public static List<Route> patterns() {
     return List.of(
-        path("", SiteUrls::home, "home"), include("polls/", "polls", PollsUrls.patterns()));
+        path("", SiteUrls::home, "home").methods("GET"),
+        include("polls/", "polls", PollsUrls.patterns()));
   }
 
   static Response home(Request request) {

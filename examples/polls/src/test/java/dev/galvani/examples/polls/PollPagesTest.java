@@ -9,6 +9,8 @@ import dev.galvani.core.test.TestResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The pages a visitor reads: index, detail and results, and the ways to reach them. */
@@ -111,7 +113,7 @@ class PollPagesTest {
   }
 
   @Test
-  void pages_linkTheStylesheetThatIsServedInDebug() {
+  void pages_inDebug_linkTheStylesheetServedFromTheSources() {
     TestClient debugClient = TestSites.client(store, true);
     String html = debugClient.get("/polls/").text();
     assertTrue(html.contains("href=\"/static/polls/style.css\""), html);
@@ -121,5 +123,19 @@ class PollPagesTest {
     assertEquals(200, css.status());
     assertTrue(css.header("Content-Type").orElseThrow().startsWith("text/css"));
     assertTrue(css.text().contains(".site-header"));
+  }
+
+  @Test
+  void pages_inProduction_linkTheCollectedStylesheetByItsHashedName() {
+    Matcher link =
+        Pattern.compile("href=\"(/static/polls/style\\.[0-9a-f]{12}\\.css)\"")
+            .matcher(client.get("/polls/").text());
+    assertTrue(link.find(), "no hashed stylesheet link");
+
+    TestResponse css = client.get(link.group(1));
+
+    assertEquals(200, css.status());
+    assertTrue(css.text().contains(".site-header"));
+    assertEquals("public, max-age=31536000, immutable", css.header("Cache-Control").orElseThrow());
   }
 }
