@@ -14,24 +14,26 @@ class CommandsTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  /** An app contributing one command. */
+  private final App app =
+      new App() {
+        @Override
+        public String name() {
+          return "polls";
+        }
+
+        @Override
+        public List<Command> commands() {
+          return List.of(new Greet());
+        }
+      };
+
   private int run(Settings settings, String... args) {
     return Galvani.execute(settings, List.of(args), new PrintStream(out), new PrintStream(err));
   }
 
   @Test
   void help_listsBuiltInAndAppCommands() {
-    App app =
-        new App() {
-          @Override
-          public String name() {
-            return "polls";
-          }
-
-          @Override
-          public List<Command> commands() {
-            return List.of(new Greet());
-          }
-        };
     assertEquals(0, run(TestSite.settings().apps(app), "help"));
     for (String name : List.of("runserver", "serve", "check", "urls", "collectstatic", "greet")) {
       assertTrue(out.toString().contains("  " + name), out.toString());
@@ -53,18 +55,6 @@ class CommandsTest {
 
   @Test
   void appCommand_runsWithItsArguments() {
-    App app =
-        new App() {
-          @Override
-          public String name() {
-            return "polls";
-          }
-
-          @Override
-          public List<Command> commands() {
-            return List.of(new Greet());
-          }
-        };
     assertEquals(0, run(TestSite.settings().apps(app), "greet", "Ada"));
     assertEquals("Hello, Ada\n", out.toString());
   }

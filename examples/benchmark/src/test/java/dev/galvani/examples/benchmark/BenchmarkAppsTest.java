@@ -31,8 +31,7 @@ class BenchmarkAppsTest {
     BaselineServer server = new BaselineServer(Main.HOST, 0);
     server.start();
     try {
-      List<String> failures =
-          new Verifier("http://" + Main.HOST + ":" + server.port()).verify();
+      List<String> failures = new Verifier("http://" + Main.HOST + ":" + server.port()).verify();
       assertEquals(List.of(), failures);
     } finally {
       server.stop();
