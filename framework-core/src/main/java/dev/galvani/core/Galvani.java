@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,23 @@ public final class Galvani {
     System.exit(execute(settings, List.of(args), System.out, System.err));
   }
 
+  /**
+   * Like {@link #run(Settings, String...)}, but builds the settings inside, so a malformed
+   * environment value ({@code DEBUG=maybe}) ends with its message and exit status 1, not a stack
+   * trace: {@code Galvani.run(SiteSettings::new, args)}.
+   */
+  public static void run(Supplier<? extends Settings> settings, String... args) {
+    Settings built;
+    try {
+      built = settings.get();
+    } catch (ImproperlyConfigured e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    run(built, args);
+  }
+
   /** Runs a management command and returns its exit status: 0 ok, 1 failed, 2 usage error. */
   public static int execute(
       Settings settings, List<String> args, PrintStream out, PrintStream err) {
@@ -134,7 +152,11 @@ public final class Galvani {
     try {
       request = new Request(this, raw);
     } catch (BadRequest e) {
-      return errorPages.render(fallbackRequest(raw), e);
+      Response response = errorPages.render(fallbackRequest(raw), e);
+      if ("HEAD".equals(raw.method())) {
+        response.dropBody();
+      }
+      return response;
     }
     try {
       try {

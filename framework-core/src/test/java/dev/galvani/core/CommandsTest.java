@@ -14,6 +14,7 @@ class CommandsTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  // snippet:app-command
   /** An app contributing one command. */
   private final App app =
       new App() {
@@ -28,9 +29,14 @@ class CommandsTest {
         }
       };
 
+  // end-snippet
+
+  // snippet:run-helper
   private int run(Settings settings, String... args) {
     return Galvani.execute(settings, List.of(args), new PrintStream(out), new PrintStream(err));
   }
+
+  // end-snippet
 
   @Test
   void help_listsBuiltInAndAppCommands() {
@@ -88,6 +94,7 @@ class CommandsTest {
     assertEquals(2, run(TestSite.settings(), "serve", "99999"));
   }
 
+  // snippet:greet
   /** An app's command. */
   private static final class Greet implements Command {
     @Override
@@ -106,4 +113,5 @@ class CommandsTest {
       return 0;
     }
   }
+  // end-snippet
 }

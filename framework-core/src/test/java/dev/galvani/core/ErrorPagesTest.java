@@ -77,6 +77,7 @@ class ErrorPagesTest {
 
   @Test
   void errorTemplates_overrideTheBuiltInPages(@TempDir Path dir) throws IOException {
+    // snippet:error-templates
     Files.writeString(
         dir.resolve("404.html"),
         "<h1>Lost? <span th:text=\"${status}\">x</span></h1><p th:text=\"${detail}\"></p>");
@@ -88,6 +89,7 @@ class ErrorPagesTest {
     TestResponse forbidden = client.get("/forbidden/");
     assertEquals(403, forbidden.status());
     assertTrue(forbidden.text().contains("Only editors may see this"), forbidden.text());
+    // end-snippet
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class MiddlewareTest {
+  // snippet:tag
   private static Middleware tag(String name, List<String> trace) {
     return next ->
         request -> {
@@ -30,23 +31,29 @@ class MiddlewareTest {
         };
   }
 
+  // end-snippet
+
   @Test
   void middleware_runsInSettingsOrderLikeAnOnion() {
+    // snippet:onion
     List<String> trace = new ArrayList<>();
     Settings settings =
         TestSite.settings().middleware(List.of(tag("Outer", trace), tag("Inner", trace)));
     TestResponse response = new TestClient(new Galvani(settings)).get("/");
     assertEquals("home", response.text());
     assertEquals(List.of("before Outer", "before Inner", "after Inner", "after Outer"), trace);
+    // end-snippet
   }
 
   @Test
   void middleware_seesErrorsFromTheViewAsResponses() {
     List<String> trace = new ArrayList<>();
+    // snippet:errors-as-responses
     Settings settings = TestSite.settings().middleware(List.of(tag("Outer", trace)));
     TestResponse response = new TestClient(new Galvani(settings)).get("/boom/");
     assertEquals(500, response.status());
     assertEquals("seen 500", response.header("X-Outer").orElseThrow());
+    // end-snippet
     assertEquals(
         "seen 404",
         new TestClient(new Galvani(settings)).get("/x/").header("X-Outer").orElseThrow());
@@ -54,9 +61,11 @@ class MiddlewareTest {
 
   @Test
   void middleware_canAnswerWithoutCallingTheView() {
+    // snippet:maintenance
     Middleware maintenance =
         next -> request -> Response.text("down for maintenance").withStatus(503);
     Settings settings = TestSite.settings().middleware(List.of(maintenance));
+    // end-snippet
     TestResponse response = new TestClient(new Galvani(settings)).get("/");
     assertEquals(503, response.status());
   }

@@ -205,6 +205,29 @@ class RequestResponseTest {
   }
 
   @Test
+  void signedCookie_keepsTheCookieAttributes() {
+    Settings settings =
+        TestSite.settings()
+            .rootUrls(
+                () ->
+                    List.of(
+                        dev.galvani.core.urls.Urls.path(
+                            "",
+                            request ->
+                                Response.text("ok")
+                                    .signedCookie(
+                                        request,
+                                        Cookie.of("s", "v")
+                                            .secure(true)
+                                            .sameSite("Strict")
+                                            .maxAge(Duration.ofHours(1))))));
+    String header = new TestClient(new Galvani(settings)).get("/").cookies().get(0).toHeader();
+    assertTrue(header.contains("; Max-Age=3600"), header);
+    assertTrue(header.contains("; Secure"), header);
+    assertTrue(header.contains("SameSite=Strict"), header);
+  }
+
+  @Test
   void signedCookie_tamperedOrForged_isIgnored() {
     client.get("/cookies/set/");
     String signed = client.cookies().get("signed");
@@ -235,6 +258,7 @@ class RequestResponseTest {
     assertEquals("127.0.0.1", direct.json().get("ip").asString());
     assertEquals("http", direct.json().get("scheme").asString());
 
+    // snippet:trusted-proxies
     TestClient proxied =
         new TestClient(new Galvani(TestSite.settings().trustedProxies(List.of("10.0.0.1"))))
             .remoteAddress("10.0.0.1");
@@ -249,6 +273,7 @@ class RequestResponseTest {
     assertEquals("203.0.113.9", body.get("ip").asString());
     assertEquals("https", body.get("scheme").asString());
     assertEquals("example.com", body.get("host").asString());
+    // end-snippet
   }
 
   @Test
@@ -288,6 +313,7 @@ class RequestResponseTest {
 
   @Test
   void file_servesRangesAndValidators() {
+    // snippet:file-ranges
     TestResponse whole = client.get("/file/");
     assertEquals(200, whole.status());
     assertEquals(100, whole.bytes().length);
@@ -309,6 +335,7 @@ class RequestResponseTest {
     String etag = whole.header("ETag").orElseThrow();
     TestResponse cached = client.request("GET", "/file/").header("If-None-Match", etag).send();
     assertEquals(304, cached.status());
+    // end-snippet
     assertEquals(0, cached.bytes().length);
   }
 

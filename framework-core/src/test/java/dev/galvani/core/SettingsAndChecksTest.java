@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsAndChecksTest {
+  // snippet:site-settings
   /** A site's settings class, as a user writes it. */
   static final class SiteSettings extends Settings {
     SiteSettings(Env env) {
@@ -27,8 +28,11 @@ class SettingsAndChecksTest {
     }
   }
 
+  // end-snippet
+
   @Test
   void env_overridesDefaultsAndRealVariablesWinOverDotenv(@TempDir Path dir) throws IOException {
+    // snippet:dotenv
     Path dotenv = dir.resolve(".env");
     Files.writeString(
         dotenv,
@@ -38,6 +42,7 @@ class SettingsAndChecksTest {
     assertTrue(settings.debug());
     assertEquals("from-environment", settings.secretKey().reveal());
     assertEquals(List.of("a.com", "b.com"), settings.allowedHosts());
+    // end-snippet
   }
 
   @Test
@@ -93,6 +98,7 @@ class SettingsAndChecksTest {
 
   @Test
   void appChecks_runAtStartupAndStopTheSiteOnError() {
+    // snippet:app-check
     App broken =
         new App() {
           @Override
@@ -113,16 +119,19 @@ class SettingsAndChecksTest {
         assertThrows(
             ImproperlyConfigured.class, () -> new Galvani(TestSite.settings().apps(broken)));
     assertTrue(error.getMessage().contains("payments.E001 (ERROR) PAYMENTS_URL is not set"));
+    // end-snippet
   }
 
   @Test
   void describe_masksSecrets() {
+    // snippet:describe
     Settings settings =
         TestSite.settings().set(dev.galvani.core.http.Key.of("API_TOKEN", String.class), "tok");
     Map<String, String> shown = settings.describe();
     assertEquals("********", shown.get("SECRET_KEY"));
     assertEquals("********", shown.get("API_TOKEN"));
     assertEquals("false", shown.get("DEBUG"));
+    // end-snippet
     assertFalse(String.valueOf(Secret.of("hunter2")).contains("hunter2"));
   }
 }

@@ -78,6 +78,7 @@ class StaticFilesTest {
   @Test
   void production_servesCollectedFilesWithFarFutureCachingAndGzip(@TempDir Path root)
       throws IOException {
+    // snippet:production-static
     Settings collecting = TestSite.settings().staticRoot(root);
     new Galvani(collecting).staticFiles().collect(root);
     Galvani galvani = new Galvani(TestSite.settings().staticRoot(root));
@@ -105,6 +106,7 @@ class StaticFilesTest {
     TestResponse unhashed = client.get("/static/site/app.css");
     assertEquals("public, max-age=60", unhashed.header("Cache-Control").orElseThrow());
     assertEquals(404, client.get("/static/staticfiles.json").status());
+    // end-snippet
   }
 
   @Test

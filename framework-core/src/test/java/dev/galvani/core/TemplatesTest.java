@@ -70,6 +70,7 @@ class TemplatesTest {
 
   @Test
   void contextProcessors_fromAppsAddVariablesTheViewCanOverride() {
+    // snippet:context-processor
     ContextProcessor siteName = request -> Map.of("siteName", "Galvani", "title", "from processor");
     App app =
         new App() {
@@ -87,6 +88,7 @@ class TemplatesTest {
         new TestClient(new Galvani(TestSite.settings().apps(app))).get("/page/?title=View");
     assertEquals("Galvani", page.context().get("siteName"));
     assertEquals("View", page.context().get("title"));
+    // end-snippet
   }
 
   @Test

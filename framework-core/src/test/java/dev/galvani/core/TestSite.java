@@ -29,6 +29,7 @@ final class TestSite {
     return settings(Map.of());
   }
 
+  // snippet:settings
   static Settings settings(Map<String, String> environment) {
     Settings settings = new Settings(new Env(environment, Map.of()));
     settings
@@ -39,10 +40,13 @@ final class TestSite {
     return settings;
   }
 
+  // end-snippet
+
   static Galvani galvani() {
     return new Galvani(settings());
   }
 
+  // snippet:routes
   static List<Route> routes() {
     return List.of(
         path("", request -> Response.text("home"), "home"),
@@ -64,6 +68,7 @@ final class TestSite {
         path("client/", TestSite::client, "client"),
         path("redirect/", request -> Response.redirect("/articles/7/"), "redirect"),
         path("unsafe-redirect/", request -> Response.redirect("https://evil.example/"), "unsafe"),
+        // snippet:file-and-stream
         path("file/", request -> Response.file(request, Path.of("src/test/resources/range.txt"))),
         path(
             "stream/",
@@ -71,6 +76,7 @@ final class TestSite {
                 Response.stream(
                     "text/plain", out -> out.write("streamed".getBytes(StandardCharsets.UTF_8))),
             "stream"),
+        // end-snippet
         path("etag/", TestSite::etag, "etag"),
         path("page/", TestSite::page, "page"),
         path(
@@ -96,6 +102,8 @@ final class TestSite {
                     List.of(path("<slug:slug>/", TestSite::echoArgs, "post"))))));
   }
 
+  // end-snippet
+
   static Response echoArgs(Request request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("route", request.match().orElseThrow().routeName());
@@ -107,6 +115,7 @@ final class TestSite {
     return Response.json(body);
   }
 
+  // snippet:upload
   static Response upload(Request request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("fields", request.form().asMap());
@@ -126,6 +135,9 @@ final class TestSite {
     return Response.json(body);
   }
 
+  // end-snippet
+
+  // snippet:cookies
   static Response setCookies(Request request) {
     return Response.text("ok")
         .cookie(Cookie.of("plain", "hello"))
@@ -139,16 +151,24 @@ final class TestSite {
     return Response.json(body);
   }
 
+  // end-snippet
+
+  // snippet:client
   static Response client(Request request) {
     return Response.json(
         Map.of("ip", request.clientIp(), "scheme", request.scheme(), "host", request.host()));
   }
 
+  // end-snippet
+
+  // snippet:etag
   static Response etag(Request request) {
     String etag = "\"v1\"";
     return Conditional.evaluate(request, etag, Instant.parse("2026-01-01T00:00:00Z"))
         .orElseGet(() -> Response.text("fresh").header("ETag", etag));
   }
+
+  // end-snippet
 
   static Response page(Request request) {
     Map<String, Object> context = new LinkedHashMap<>();
@@ -160,6 +180,7 @@ final class TestSite {
   /** A JSON body shape for the JSON tests. */
   record Point(int x, int y) {}
 
+  // snippet:year-converter
   /** A custom converter: four-digit years. */
   static final class YearConverter implements Converter {
     @Override
@@ -177,4 +198,5 @@ final class TestSite {
       return String.format("%04d", (Integer) value);
     }
   }
+  // end-snippet
 }

@@ -50,6 +50,7 @@ class UrlDispatchTest {
     assertEquals(404, client.get("/things/not-a-uuid/").status());
   }
 
+  // snippet:include
   @Test
   void include_nestsPrefixesAndNamespaces() {
     assertEquals("blog index", client.get("/blog/").text());
@@ -58,6 +59,9 @@ class UrlDispatchTest {
     assertEquals("Integer:2025", post.get("year").asString());
   }
 
+  // end-snippet
+
+  // snippet:reverse
   @Test
   void reverse_buildsUrlsFromPositionalNamedAndQueryArguments() {
     UrlResolver urls = galvani.urls();
@@ -71,6 +75,8 @@ class UrlDispatchTest {
         "/articles/5/?page=2&q=a%26b",
         urls.reverse("article", List.of(5), queryOf("page", 2, "q", "a&b")));
   }
+
+  // end-snippet
 
   private static Map<String, Object> queryOf(Object... pairs) {
     Map<String, Object> query = new java.util.LinkedHashMap<>();
@@ -110,6 +116,7 @@ class UrlDispatchTest {
     assertEquals(200, client.request("POST", "/only-post/").send().status());
   }
 
+  // snippet:methods
   @Test
   void methods_sameUrlWithDifferentViewsPerMethod() {
     assertEquals("list", client.get("/items/").text());
@@ -118,6 +125,8 @@ class UrlDispatchTest {
     assertEquals(405, delete.status());
     assertEquals("GET, HEAD, POST", delete.header("Allow").orElseThrow());
   }
+
+  // end-snippet
 
   @Test
   void appendSlash_redirectsGetPermanentlyKeepingTheQuery() {
@@ -154,6 +163,29 @@ class UrlDispatchTest {
       assertEquals(400, response.status(), path + " -> " + response.text());
       assertFalse(response.text().contains("Exception"), path);
     }
+  }
+
+  @Test
+  void resolution_followsTheDeclaredOrderLikeDjango() {
+    Settings settings =
+        TestSite.settings()
+            .rootUrls(
+                () ->
+                    List.of(
+                        path("<str:slug>/", request -> Response.text("slug")).methods("GET"),
+                        path("about/", request -> Response.text("about")),
+                        path("contact/", request -> Response.text("contact")).methods("POST")));
+    TestClient ordered = new TestClient(new Galvani(settings));
+    assertEquals("slug", ordered.get("/about/").text());
+    assertEquals("slug", ordered.get("/contact/").text(), "GET falls to the earlier pattern");
+    assertEquals("contact", ordered.request("POST", "/contact/").send().text());
+  }
+
+  @Test
+  void head_onMalformedPath_hasNoBody() {
+    TestResponse response = client.head("/files/a%2Fb");
+    assertEquals(400, response.status());
+    assertEquals(0, response.bytes().length);
   }
 
   @Test

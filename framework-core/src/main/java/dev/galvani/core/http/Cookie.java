@@ -51,6 +51,12 @@ public final class Cookie {
     return new Cookie(name, value, null, "/", null, false, true, "Lax");
   }
 
+  /** The same cookie with another value (used to sign a value while keeping the attributes). */
+  public Cookie withValue(String newValue) {
+    checkValue(name, Objects.requireNonNull(newValue, "value"));
+    return new Cookie(name, newValue, maxAge, path, domain, secure, httpOnly, sameSite);
+  }
+
   public Cookie maxAge(Duration maxAge) {
     return new Cookie(name, value, maxAge, path, domain, secure, httpOnly, sameSite);
   }

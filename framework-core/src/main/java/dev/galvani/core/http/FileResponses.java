@@ -64,7 +64,11 @@ final class FileResponses {
   }
 
   private static boolean ifRangeMatches(Request request, String etag) {
-    return request.header("If-Range").map(etag::equals).orElse(true);
+    // RFC 9110: If-Range uses the strong comparison, so a weak validator never matches
+    return request
+        .header("If-Range")
+        .map(tag -> !etag.startsWith("W/") && etag.equals(tag))
+        .orElse(true);
   }
 
   /**

@@ -97,8 +97,8 @@ public final class Request implements AutoCloseable {
   }
 
   /**
-   * Form fields of a POST/PUT/PATCH body ({@code application/x-www-form-urlencoded} or {@code
-   * multipart/form-data}); empty for other content types.
+   * Form fields of the body when it is {@code application/x-www-form-urlencoded} or {@code
+   * multipart/form-data}, whatever the method; empty for other content types.
    */
   public Params form() {
     if (form == null) {
@@ -283,7 +283,10 @@ public final class Request implements AutoCloseable {
     return raw.remoteAddress();
   }
 
-  /** Deletes temporary upload files. Called by the runtime when the response is written. */
+  /**
+   * Deletes temporary upload files. The runtime calls it when {@code Galvani.handle} returns, so a
+   * streamed response must not read uploads: read or save them in the view.
+   */
   @Override
   public void close() {
     if (multipartParts != null) {

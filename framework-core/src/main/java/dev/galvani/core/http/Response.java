@@ -166,9 +166,7 @@ public final class Response {
    */
   public Response signedCookie(Request request, Cookie cookie) {
     String signed = request.galvani().cookieSigner(cookie.name()).sign(cookie.value());
-    Cookie copy = Cookie.of(cookie.name(), signed);
-    copy = cookie.maxAge().map(copy::maxAge).orElse(copy);
-    return cookie(copy);
+    return cookie(cookie.withValue(signed));
   }
 
   /** Streams {@code length} bytes written by a writer (used for files and ranges). */

@@ -2,6 +2,7 @@ package dev.galvani.core.urls;
 
 import dev.galvani.core.http.Handler;
 import dev.galvani.core.http.Key;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,8 @@ public final class Route {
     if (upper.contains("GET")) {
       upper.add("HEAD");
     }
-    return new Route(pattern, view, name, Set.copyOf(upper), children, namespace, options);
+    return new Route(
+        pattern, view, name, Collections.unmodifiableSet(upper), children, namespace, options);
   }
 
   /** Attaches a per-view option that middleware can read from the match (e.g. CSRF exemption). */

@@ -25,7 +25,7 @@ public final class UrlResolver {
 
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final Map<String, List<CompiledRoute>> literalRoutes = new HashMap<>();
-  private final List<CompiledRoute> patternRoutes = new ArrayList<>();
+  private int firstPatternIndex = Integer.MAX_VALUE;
   private final Map<String, CompiledRoute> byName = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
@@ -35,11 +35,12 @@ public final class UrlResolver {
    */
   public UrlResolver(List<Route> rootRoutes, Map<String, Converter> converters) {
     flatten(rootRoutes, List.of(), "", null, converters);
-    for (CompiledRoute route : routes) {
+    for (int index = 0; index < routes.size(); index++) {
+      CompiledRoute route = routes.get(index);
       if (route.regex == null) {
         literalRoutes.computeIfAbsent(route.literalPath, p -> new ArrayList<>()).add(route);
       } else {
-        patternRoutes.add(route);
+        firstPatternIndex = Math.min(firstPatternIndex, index);
       }
       if (route.name != null) {
         byName.putIfAbsent(route.name, route);
@@ -53,29 +54,29 @@ public final class UrlResolver {
   }
 
   /**
-   * Finds the route for a method and decoded path ({@code /polls/5/}).
+   * Finds the route for a method and decoded path ({@code /polls/5/}): the first route, in the
+   * order declared, that matches the path and accepts the method, as in Django.
    *
    * @throws MethodNotAllowed when routes match the path but none accepts the method
    */
   public Optional<ResolverMatch> resolve(String method, String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
-    Set<String> allowed = null;
+    // fast path: a pattern without captures declared before every pattern with captures
     List<CompiledRoute> literal = literalRoutes.get(relative);
-    if (literal != null) {
-      for (CompiledRoute route : literal) {
-        if (route.accepts(method)) {
-          return Optional.of(
-              new ResolverMatch(route.route, route.displayName(), route.fullPattern, Map.of()));
-        }
-        allowed = addAllowed(allowed, route);
-      }
+    if (literal != null
+        && literal.get(0).index < firstPatternIndex
+        && literal.get(0).accepts(method)) {
+      return Optional.of(literal.get(0).matchWith(Map.of()));
     }
-    for (CompiledRoute route : patternRoutes) {
-      Map<String, Object> args = route.match(relative);
+    Set<String> allowed = null;
+    for (CompiledRoute route : routes) {
+      Map<String, Object> args =
+          route.regex == null
+              ? (route.literalPath.equals(relative) ? Map.of() : null)
+              : route.match(relative);
       if (args != null) {
         if (route.accepts(method)) {
-          return Optional.of(
-              new ResolverMatch(route.route, route.displayName(), route.fullPattern, args));
+          return Optional.of(route.matchWith(args));
         }
         allowed = addAllowed(allowed, route);
       }
@@ -217,7 +218,7 @@ public final class UrlResolver {
       } else {
         String name =
             route.name().map(n -> namespace == null ? n : namespace + ":" + n).orElse(null);
-        CompiledRoute compiled = CompiledRoute.of(route, name, fullPattern, parts);
+        CompiledRoute compiled = CompiledRoute.of(route, name, fullPattern, parts, routes.size());
         Set<String> seen = new TreeSet<>();
         for (Part part : compiled.parameters) {
           if (!seen.add(part.name)) {
@@ -328,8 +329,11 @@ public final class UrlResolver {
     final List<Part> parameters;
     final Pattern regex;
     final String literalPath;
+    final int index;
 
-    private CompiledRoute(Route route, String name, String fullPattern, List<Part> parts) {
+    private CompiledRoute(
+        Route route, String name, String fullPattern, List<Part> parts, int index) {
+      this.index = index;
       this.route = route;
       this.name = name;
       this.fullPattern = fullPattern;
@@ -349,8 +353,13 @@ public final class UrlResolver {
       }
     }
 
-    static CompiledRoute of(Route route, String name, String fullPattern, List<Part> parts) {
-      return new CompiledRoute(route, name, fullPattern, parts);
+    static CompiledRoute of(
+        Route route, String name, String fullPattern, List<Part> parts, int index) {
+      return new CompiledRoute(route, name, fullPattern, parts, index);
+    }
+
+    ResolverMatch matchWith(Map<String, Object> args) {
+      return new ResolverMatch(route, displayName(), fullPattern, args);
     }
 
     String displayName() {

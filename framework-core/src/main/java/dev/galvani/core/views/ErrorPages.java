@@ -42,7 +42,7 @@ public final class ErrorPages {
     log(request, status, error);
     String reason = REASONS.getOrDefault(status, "Error");
     // 4xx messages are written for clients; a 500's message may hold internals
-    String detail = status < 500 ? error.getMessage() : "";
+    String detail = status < 500 && error.getMessage() != null ? error.getMessage() : "";
     Response response;
     try {
       response = page(request, status, reason, detail, error);

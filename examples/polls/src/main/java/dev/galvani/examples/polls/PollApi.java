@@ -14,8 +14,11 @@ import java.util.Map;
 public final class PollApi {
   private PollApi() {}
 
+  // snippet:vote-request
   /** The body of a vote request. */
   public record VoteRequest(int choice) {}
+
+  // end-snippet
 
   /** {@code {"questions": [{"id": 1, "text": "...", "pubDate": "...", "choices": [...]}]}} */
   public static Response list(Request request) {
@@ -27,6 +30,7 @@ public final class PollApi {
     return Response.json(PollViews.publishedQuestion(request));
   }
 
+  // snippet:api-vote
   public static Response vote(Request request) {
     Question question = PollViews.publishedQuestion(request);
     int choice = request.json(VoteRequest.class).choice();
@@ -36,4 +40,5 @@ public final class PollApi {
     }
     return Response.json(PollViews.publishedQuestion(request));
   }
+  // end-snippet
 }

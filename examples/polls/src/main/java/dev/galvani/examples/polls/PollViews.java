@@ -15,6 +15,7 @@ public final class PollViews {
 
   private PollViews() {}
 
+  // snippet:index
   /** The latest published questions, newest first. */
   public static Response index(Request request) {
     return Response.render(
@@ -23,11 +24,16 @@ public final class PollViews {
         Map.of("latestQuestions", PollsApp.questions(request).latest(LATEST_COUNT)));
   }
 
+  // end-snippet
+
+  // snippet:detail
   /** One question and a form to vote on it; 404 when it does not exist or is not published. */
   public static Response detail(Request request) {
     return Response.render(
         request, "polls/detail.html", Map.of("question", publishedQuestion(request)));
   }
+
+  // end-snippet
 
   /** The vote counts of one question. */
   public static Response results(Request request) {
@@ -35,6 +41,7 @@ public final class PollViews {
         request, "polls/results.html", Map.of("question", publishedQuestion(request)));
   }
 
+  // snippet:vote
   /**
    * Counts the chosen choice and redirects to the results, so reloading the results page cannot
    * vote twice. Without a valid choice the form is shown again with an error, as Django does.
@@ -49,12 +56,17 @@ public final class PollViews {
     return Response.redirect(request.galvani().reverse("polls:results", question.id()));
   }
 
+  // end-snippet
+
+  // snippet:published-question
   static Question publishedQuestion(Request request) {
     int id = request.pathInt("id");
     return PollsApp.questions(request)
         .published(id)
         .orElseThrow(() -> new NotFound("There is no question with id " + id + "."));
   }
+
+  // end-snippet
 
   static Optional<Integer> parseId(String text) {
     try {

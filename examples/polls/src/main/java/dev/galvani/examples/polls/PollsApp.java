@@ -5,6 +5,7 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.http.Key;
 import dev.galvani.core.http.Request;
 
+// snippet:app
 /**
  * The polls app: its templates live in {@code templates/polls/}, its static files in {@code
  * static/polls/}. It publishes its question store to the runtime, where the views find it.
@@ -37,3 +38,4 @@ public final class PollsApp implements App {
         .orElseThrow(() -> new IllegalStateException("PollsApp is not listed in Settings.apps"));
   }
 }
+// end-snippet

@@ -3,6 +3,7 @@ package dev.galvani.examples.polls;
 import dev.galvani.core.Env;
 import dev.galvani.core.Settings;
 
+// snippet:settings
 /**
  * The site's one settings class. {@code DEBUG} defaults to off ({@code runserver} turns it on);
  * {@code SECRET_KEY} falls back to a development key that {@code check --deploy} flags.
@@ -23,3 +24,4 @@ public final class PollsSettings extends Settings {
     rootUrls(SiteUrls::patterns);
   }
 }
+// end-snippet

@@ -9,6 +9,7 @@ import java.util.List;
 public final class PollsUrls {
   private PollsUrls() {}
 
+  // snippet:patterns
   public static List<Route> patterns() {
     return List.of(
         path("", PollViews::index, "index").methods("GET"),
@@ -19,4 +20,5 @@ public final class PollsUrls {
         path("api/questions/<int:id>/", PollApi::detail, "api-question").methods("GET"),
         path("api/questions/<int:id>/vote/", PollApi::vote, "api-vote").methods("POST"));
   }
+  // end-snippet
 }

@@ -12,6 +12,7 @@ import java.util.List;
 public final class SiteUrls {
   private SiteUrls() {}
 
+  // snippet:patterns
   public static List<Route> patterns() {
     return List.of(
         path("", SiteUrls::home, "home").methods("GET"),
@@ -21,4 +22,5 @@ public final class SiteUrls {
   static Response home(Request request) {
     return Response.redirect(request.galvani().reverse("polls:index"));
   }
+  // end-snippet
 }

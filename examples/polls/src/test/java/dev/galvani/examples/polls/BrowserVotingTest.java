@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Manager never downloads anything. Skipped when Chromium is not installed, except in CI.
  */
 class BrowserVotingTest {
+  // snippet:browser-setup
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -78,6 +79,8 @@ class BrowserVotingTest {
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
 
+  // end-snippet
+
   @AfterAll
   static void stopBrowser() throws IOException {
     if (browser != null) {
@@ -90,6 +93,7 @@ class BrowserVotingTest {
     }
   }
 
+  // snippet:browser-test
   @Test
   void visitor_votesForAChoice_andSeesTheCountGoUp() {
     browser.get(server.url("/polls/"));
@@ -105,6 +109,8 @@ class BrowserVotingTest {
         browser.findElement(By.xpath("//li[span[@class='choice-text' and .='The sky']]"));
     assertEquals("1 vote", theSky.findElement(By.className("votes")).getText());
   }
+
+  // end-snippet
 
   @Test
   void visitor_submitsWithoutAChoice_andIsAskedToChoose() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The site over real HTTP, on a free loopback port. */
 class LiveServerTest {
+  // snippet:live-server
   @RegisterExtension
   static final LiveServerExtension server =
       new LiveServerExtension(() -> TestSites.settings(QuestionStore.withSampleQuestions(), false));
@@ -46,4 +47,5 @@ class LiveServerTest {
         HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
+  // end-snippet
 }

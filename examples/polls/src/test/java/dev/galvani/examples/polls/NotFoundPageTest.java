@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class NotFoundPageTest {
   private final QuestionStore store = QuestionStore.withSampleQuestions();
 
+  // snippet:not-found-tests
   @Test
   void detail_ofAMissingQuestion_withDebugOff_showsTheSiteNotFoundPage() {
     TestResponse page = TestSites.client(store, false).get("/polls/99/");
@@ -24,6 +25,8 @@ class NotFoundPageTest {
     assertTrue(html.contains("href=\"/polls/\">Back to the polls</a>"), html);
     assertFalse(html.contains("URL patterns tried"), html);
   }
+
+  // end-snippet
 
   @Test
   void unknownPage_withDebugOff_showsTheSiteNotFoundPage() {

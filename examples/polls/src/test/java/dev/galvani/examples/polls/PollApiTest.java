@@ -43,6 +43,7 @@ class PollApiTest {
         question.get("choices").valueStream().map(c -> c.get("text").asString()).toList());
   }
 
+  // snippet:api-tests
   @Test
   void question_missing_isNotFoundAsJsonForJsonClients() {
     TestResponse response =
@@ -78,4 +79,5 @@ class PollApiTest {
     assertEquals(400, response.status());
     assertTrue(response.json().get("detail").asString().contains("no choice 999"), response.text());
   }
+  // end-snippet
 }

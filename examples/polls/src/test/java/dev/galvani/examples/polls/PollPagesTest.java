@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pages a visitor reads: index, detail and results, and the ways to reach them. */
 class PollPagesTest {
+  // snippet:index-test
   private final QuestionStore store = QuestionStore.withSampleQuestions();
   private final TestClient client = TestSites.client(store);
 
@@ -31,6 +32,8 @@ class PollPagesTest {
     assertTrue(tabs > 0 && java > tabs && whatsNew > java, html);
     assertTrue(html.contains("href=\"/polls/1/\""), html);
   }
+
+  // end-snippet
 
   @Test
   void index_withoutQuestions_saysNoPollsAreAvailable() {
@@ -112,6 +115,7 @@ class PollPagesTest {
     assertEquals("/polls/1/", response.header("Location").orElseThrow());
   }
 
+  // snippet:static-in-tests
   @Test
   void pages_inDebug_linkTheStylesheetServedFromTheSources() {
     TestClient debugClient = TestSites.client(store, true);
@@ -138,4 +142,5 @@ class PollPagesTest {
     assertTrue(css.text().contains(".site-header"));
     assertEquals("public, max-age=31536000, immutable", css.header("Cache-Control").orElseThrow());
   }
+  // end-snippet
 }

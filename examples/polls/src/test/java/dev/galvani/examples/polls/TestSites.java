@@ -20,6 +20,7 @@ final class TestSites {
 
   private TestSites() {}
 
+  // snippet:test-sites
   static PollsSettings settings(QuestionStore store, boolean debug) {
     PollsSettings settings =
         new PollsSettings(new Env(Map.of("DEBUG", Boolean.toString(debug)), Map.of()), store);
@@ -36,6 +37,9 @@ final class TestSites {
     return new TestClient(new Galvani(settings(store, debug)));
   }
 
+  // end-snippet
+
+  // snippet:collect-static
   private static Path collectStatic(Path root) {
     try {
       new StaticFiles(new Settings(new Env(Map.of(), Map.of()))).collect(root);
@@ -44,4 +48,5 @@ final class TestSites {
       throw new UncheckedIOException("collectstatic into " + root + " failed", e);
     }
   }
+  // end-snippet
 }

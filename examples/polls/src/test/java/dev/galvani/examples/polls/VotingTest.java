@@ -22,6 +22,7 @@ class VotingTest {
   private final Question whatsNew = store.published(1).orElseThrow();
   private final Choice theSky = whatsNew.choices().get(1);
 
+  // snippet:vote-tests
   @Test
   void vote_withAChoice_countsItAndRedirectsToTheResults() {
     TestResponse response = vote(Map.of("choice", Integer.toString(theSky.id())));
@@ -31,6 +32,9 @@ class VotingTest {
     assertEquals(1, votesOf(theSky));
   }
 
+  // end-snippet
+
+  // snippet:follow-redirects
   @Test
   void vote_followedToTheResults_showsTheNewCount() {
     client.followRedirects(true);
@@ -44,6 +48,8 @@ class VotingTest {
         page.text().matches("(?s).*The sky</span>\\s*<span class=\"votes\">1 vote</span>.*"),
         page.text());
   }
+
+  // end-snippet
 
   @Test
   void vote_withoutChoice_redisplaysFormWithError() {
@@ -78,6 +84,7 @@ class VotingTest {
     assertEquals(404, client.post("/polls/99/vote/", Map.of("choice", "1")).status());
   }
 
+  // snippet:method-not-allowed
   @Test
   void vote_withGet_isMethodNotAllowedWithAllowPost() {
     TestResponse response = client.get("/polls/1/vote/");
@@ -85,6 +92,8 @@ class VotingTest {
     assertEquals(405, response.status());
     assertEquals("POST", response.header("Allow").orElseThrow());
   }
+
+  // end-snippet
 
   @Test
   void vote_fromManyThreadsAtOnce_countsEveryVote() throws Exception {
