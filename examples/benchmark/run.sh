@@ -11,15 +11,7 @@
 # The whole script holds /tmp/galvani-mvn.lock so no build or other load overlaps it.
 set -euo pipefail
 
-LOCK=/tmp/galvani-mvn.lock
-if [ "${GALVANI_BENCH_LOCKED:-}" != 1 ]; then
-  export GALVANI_BENCH_LOCKED=1
-  exec flock "$LOCK" bash "$0" "$@"
-fi
-
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-JAR="$HERE/target/benchmark.jar"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh" "$0" "$@"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-15}"
 RUNS="${RUNS:-3}"
@@ -28,7 +20,6 @@ CONNECTIONS="${CONNECTIONS:-64}"
 PIPELINE="${PIPELINE:-16}"
 PORT_GALVANI="${PORT_GALVANI:-18080}"
 PORT_BASELINE="${PORT_BASELINE:-18081}"
-JVM_FLAGS="${JVM_FLAGS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
 TESTS="${TESTS:-json plaintext}"
 INVOCATION="DURATION=$DURATION WARMUP=$WARMUP RUNS=$RUNS CONNECTIONS=$CONNECTIONS THREADS=$THREADS PIPELINE=$PIPELINE examples/benchmark/run.sh"
 
@@ -38,11 +29,7 @@ mkdir -p "$OUT"
 log() { echo "[run.sh $(date +%H:%M:%S)] $*" >&2; }
 
 # (a) the fat jar
-if [ ! -f "$JAR" ]; then
-  log "building $JAR"
-  (cd "$ROOT" && mvn -B -q ${MVN_OFFLINE--o} package -pl framework-core,examples/benchmark -am -DskipTests) \
-    || (cd "$ROOT" && mvn -B -q package -pl framework-core,examples/benchmark -am -DskipTests)
-fi
+build_jar_if_missing
 
 # (b) wrk
 if ! command -v wrk >/dev/null 2>&1; then
