@@ -5,9 +5,7 @@ import dev.galvani.core.checks.Checks;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.commands.CommandContext;
 import dev.galvani.core.commands.Commands;
-import dev.galvani.core.http.BadRequest;
 import dev.galvani.core.http.Handler;
-import dev.galvani.core.http.Headers;
 import dev.galvani.core.http.Key;
 import dev.galvani.core.http.MethodNotAllowed;
 import dev.galvani.core.http.NotFound;
@@ -21,7 +19,6 @@ import dev.galvani.core.staticfiles.StaticFiles;
 import dev.galvani.core.templates.Templates;
 import dev.galvani.core.urls.UrlResolver;
 import dev.galvani.core.views.ErrorPages;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,21 +145,23 @@ public final class Galvani {
    * this.
    */
   public Response handle(RawRequest raw) {
-    Request request;
+    return handle(raw, request -> {});
+  }
+
+  /**
+   * Handles a request after letting {@code prepare} set attributes on it first (the TestClient uses
+   * this to skip CSRF checks, as Django's test client does).
+   */
+  public Response handle(RawRequest raw, java.util.function.Consumer<Request> prepare) {
+    Request request = new Request(this, raw);
     try {
-      request = new Request(this, raw);
-    } catch (BadRequest e) {
-      Response response = errorPages.render(fallbackRequest(raw), e);
-      if ("HEAD".equals(raw.method())) {
-        response.dropBody();
-      }
-      return response;
-    }
-    try {
-      try {
-        urls.resolve(request.method(), request.path()).ifPresent(request::match);
-      } catch (MethodNotAllowed e) {
-        // answered by the router at the end of the chain, so middleware still runs
+      prepare.accept(request);
+      if (request.invalidPath().isEmpty()) {
+        try {
+          urls.resolve(request.method(), request.path()).ifPresent(request::match);
+        } catch (MethodNotAllowed e) {
+          // answered by the router at the end of the chain, so middleware still runs
+        }
       }
       Response response = chain.handle(request);
       if (request.method().equals("HEAD")) {
@@ -179,6 +178,9 @@ public final class Galvani {
   private Handler buildChain(List<Middleware> middleware) {
     Handler router =
         request -> {
+          if (request.invalidPath().isPresent()) {
+            throw request.invalidPath().get();
+          }
           Optional<dev.galvani.core.urls.ResolverMatch> match = request.match();
           if (match.isPresent()) {
             return match.get().view().handle(request);
@@ -209,22 +211,6 @@ public final class Galvani {
         return errorPages.render(request, e);
       }
     };
-  }
-
-  private Request fallbackRequest(RawRequest raw) {
-    return new Request(
-        this,
-        new RawRequest(
-            raw.method(),
-            "/",
-            "",
-            raw.headers() == null ? new Headers() : raw.headers(),
-            InputStream.nullInputStream(),
-            0,
-            raw.remoteAddress(),
-            raw.scheme(),
-            raw.serverName(),
-            raw.serverPort()));
   }
 
   /** Runs the checks: startup checks, plus deployment checks when {@code deploy} is true. */
@@ -259,7 +245,14 @@ public final class Galvani {
 
   /** A signer keyed by SECRET_KEY and this salt; signers for different salts never agree. */
   public Signer signer(String salt) {
-    return signers.computeIfAbsent(salt, s -> new Signer(settings.secretKey().reveal(), s));
+    return signers.computeIfAbsent(
+        salt,
+        s ->
+            new Signer(
+                settings.secretKey().reveal(),
+                settings.secretKeyFallbacks().stream().map(Secret::reveal).toList(),
+                s,
+                java.time.Clock.systemUTC()));
   }
 
   /** The signer for a signed cookie of this name. */

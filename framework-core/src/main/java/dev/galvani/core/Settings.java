@@ -4,6 +4,10 @@ import dev.galvani.core.http.Key;
 import dev.galvani.core.middleware.AccessLogMiddleware;
 import dev.galvani.core.middleware.CommonMiddleware;
 import dev.galvani.core.middleware.Middleware;
+import dev.galvani.core.security.ContentSecurityPolicyMiddleware;
+import dev.galvani.core.security.CsrfMiddleware;
+import dev.galvani.core.security.SecurityMiddleware;
+import dev.galvani.core.security.XFrameOptionsMiddleware;
 import dev.galvani.core.staticfiles.StaticFilesMiddleware;
 import dev.galvani.core.urls.Converter;
 import dev.galvani.core.urls.Converters;
@@ -65,6 +69,18 @@ public class Settings {
   private Duration shutdownTimeout = Duration.ofSeconds(30);
   private List<String> trustedProxies = List.of();
   private boolean appendSlash = true;
+  private List<Secret> secretKeyFallbacks = List.of();
+  private long hstsSeconds;
+  private boolean hstsIncludeSubdomains;
+  private boolean hstsPreload;
+  private boolean sslRedirect;
+  private String referrerPolicy = "same-origin";
+  private String crossOriginOpenerPolicy = "same-origin";
+  private String xFrameOptions = "DENY";
+  private List<String> csrfTrustedOrigins = List.of();
+  private boolean csrfCookieSecure;
+  private String contentSecurityPolicy = "";
+  private boolean cspReportOnly;
   private final Map<Key<?>, Object> extensions = new HashMap<>();
 
   /** Settings reading the process environment and {@code .env}. */
@@ -78,11 +94,20 @@ public class Settings {
   }
 
   /**
-   * The default middleware, outermost first: access log, static files (DEBUG, or collected files in
-   * production), common (APPEND_SLASH). Later modules document where theirs go.
+   * The default middleware, outermost first: access log; security (ALLOWED_HOSTS, SSL redirect,
+   * security headers); X-Frame-Options; Content-Security-Policy; static files (DEBUG, or collected
+   * files in production); common (APPEND_SLASH); CSRF. The header middleware sit outside CSRF so
+   * its 403s carry the headers too. Later modules document where theirs go.
    */
   public static List<Middleware> defaultMiddleware() {
-    return List.of(new AccessLogMiddleware(), new StaticFilesMiddleware(), new CommonMiddleware());
+    return List.of(
+        new AccessLogMiddleware(),
+        new SecurityMiddleware(),
+        new XFrameOptionsMiddleware(),
+        new ContentSecurityPolicyMiddleware(),
+        new StaticFilesMiddleware(),
+        new CommonMiddleware(),
+        new CsrfMiddleware());
   }
 
   public Env env() {
@@ -245,6 +270,75 @@ public class Settings {
     return this;
   }
 
+  /**
+   * Old secret keys that still verify signatures (sessions, signed cookies, tokens) while the new
+   * {@link #secretKey} signs: rotate by moving the old key here.
+   */
+  public Settings secretKeyFallbacks(List<Secret> fallbacks) {
+    this.secretKeyFallbacks = List.copyOf(fallbacks);
+    return this;
+  }
+
+  /**
+   * Strict-Transport-Security for HTTPS responses: seconds (0, the default, sends none), whether to
+   * include subdomains, whether to ask for preloading.
+   */
+  public Settings hsts(long seconds, boolean includeSubdomains, boolean preload) {
+    this.hstsSeconds = seconds;
+    this.hstsIncludeSubdomains = includeSubdomains;
+    this.hstsPreload = preload;
+    return this;
+  }
+
+  /** Redirect every plain-HTTP request to HTTPS (301, path and query kept). Default off. */
+  public Settings sslRedirect(boolean sslRedirect) {
+    this.sslRedirect = sslRedirect;
+    return this;
+  }
+
+  /** The Referrer-Policy header; empty sends none. Default {@code same-origin}. */
+  public Settings referrerPolicy(String policy) {
+    this.referrerPolicy = policy;
+    return this;
+  }
+
+  /** The Cross-Origin-Opener-Policy header; empty sends none. Default {@code same-origin}. */
+  public Settings crossOriginOpenerPolicy(String policy) {
+    this.crossOriginOpenerPolicy = policy;
+    return this;
+  }
+
+  /** The X-Frame-Options header: {@code DENY} (default) or {@code SAMEORIGIN}. */
+  public Settings xFrameOptions(String value) {
+    this.xFrameOptions = value;
+    return this;
+  }
+
+  /**
+   * Origins whose unsafe requests pass the CSRF origin check besides the site's own, such as {@code
+   * https://admin.example.com} or {@code https://*.example.com} for every subdomain.
+   */
+  public Settings csrfTrustedOrigins(List<String> origins) {
+    this.csrfTrustedOrigins = List.copyOf(origins);
+    return this;
+  }
+
+  /** Mark the CSRF cookie Secure (HTTPS only). Default off; check --deploy warns. */
+  public Settings csrfCookieSecure(boolean secure) {
+    this.csrfCookieSecure = secure;
+    return this;
+  }
+
+  /**
+   * The Content-Security-Policy; {@code {nonce}} in it becomes this request's {@code 'nonce-...'},
+   * which templates use as {@code ${cspNonce}}. Empty (the default) sends none.
+   */
+  public Settings contentSecurityPolicy(String policy, boolean reportOnly) {
+    this.contentSecurityPolicy = policy;
+    this.cspReportOnly = reportOnly;
+    return this;
+  }
+
   /** A module's own setting under a typed key. */
   public <T> Settings set(Key<T> key, T value) {
     extensions.put(key, value);
@@ -357,6 +451,54 @@ public class Settings {
     return appendSlash;
   }
 
+  public List<Secret> secretKeyFallbacks() {
+    return secretKeyFallbacks;
+  }
+
+  public long hstsSeconds() {
+    return hstsSeconds;
+  }
+
+  public boolean hstsIncludeSubdomains() {
+    return hstsIncludeSubdomains;
+  }
+
+  public boolean hstsPreload() {
+    return hstsPreload;
+  }
+
+  public boolean sslRedirect() {
+    return sslRedirect;
+  }
+
+  public String referrerPolicy() {
+    return referrerPolicy;
+  }
+
+  public String crossOriginOpenerPolicy() {
+    return crossOriginOpenerPolicy;
+  }
+
+  public String xFrameOptions() {
+    return xFrameOptions;
+  }
+
+  public List<String> csrfTrustedOrigins() {
+    return csrfTrustedOrigins;
+  }
+
+  public boolean csrfCookieSecure() {
+    return csrfCookieSecure;
+  }
+
+  public String contentSecurityPolicy() {
+    return contentSecurityPolicy;
+  }
+
+  public boolean cspReportOnly() {
+    return cspReportOnly;
+  }
+
   public <T> Optional<T> get(Key<T> key) {
     return Optional.ofNullable(key.cast(extensions.get(key)));
   }
@@ -384,6 +526,13 @@ public class Settings {
     raw.put("MAX_HEADER_BYTES", maxHeaderBytes);
     raw.put("TRUSTED_PROXIES", trustedProxies);
     raw.put("APPEND_SLASH", appendSlash);
+    raw.put("SECRET_KEY_FALLBACKS", secretKeyFallbacks);
+    raw.put("SECURE_HSTS_SECONDS", hstsSeconds);
+    raw.put("SECURE_SSL_REDIRECT", sslRedirect);
+    raw.put("X_FRAME_OPTIONS", xFrameOptions);
+    raw.put("CSRF_TRUSTED_ORIGINS", csrfTrustedOrigins);
+    raw.put("CSRF_COOKIE_SECURE", csrfCookieSecure);
+    raw.put("CONTENT_SECURITY_POLICY", contentSecurityPolicy);
     extensions.forEach((key, value) -> raw.put(key.name(), value));
     Map<String, String> shown = new LinkedHashMap<>();
     raw.forEach((name, value) -> shown.put(name, mask(name, value)));

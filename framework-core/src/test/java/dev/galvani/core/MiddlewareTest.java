@@ -11,6 +11,10 @@ import dev.galvani.core.http.Response;
 import dev.galvani.core.middleware.AccessLogMiddleware;
 import dev.galvani.core.middleware.CommonMiddleware;
 import dev.galvani.core.middleware.Middleware;
+import dev.galvani.core.security.ContentSecurityPolicyMiddleware;
+import dev.galvani.core.security.CsrfMiddleware;
+import dev.galvani.core.security.SecurityMiddleware;
+import dev.galvani.core.security.XFrameOptionsMiddleware;
 import dev.galvani.core.staticfiles.StaticFilesMiddleware;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
@@ -71,11 +75,18 @@ class MiddlewareTest {
   }
 
   @Test
-  void defaultMiddleware_isAccessLogStaticFilesCommon() {
+  void defaultMiddleware_isInTheDocumentedOrder() {
     List<Class<?>> types =
         Settings.defaultMiddleware().stream().<Class<?>>map(Object::getClass).toList();
     assertEquals(
-        List.of(AccessLogMiddleware.class, StaticFilesMiddleware.class, CommonMiddleware.class),
+        List.of(
+            AccessLogMiddleware.class,
+            SecurityMiddleware.class,
+            XFrameOptionsMiddleware.class,
+            ContentSecurityPolicyMiddleware.class,
+            StaticFilesMiddleware.class,
+            CommonMiddleware.class,
+            CsrfMiddleware.class),
         types);
   }
 

@@ -260,7 +260,11 @@ class RequestResponseTest {
 
     // snippet:trusted-proxies
     TestClient proxied =
-        new TestClient(new Galvani(TestSite.settings().trustedProxies(List.of("10.0.0.1"))))
+        new TestClient(
+                new Galvani(
+                    TestSite.settings()
+                        .trustedProxies(List.of("10.0.0.1"))
+                        .allowedHosts(List.of("example.com"))))
             .remoteAddress("10.0.0.1");
     JsonNode body =
         proxied

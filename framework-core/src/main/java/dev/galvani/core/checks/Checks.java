@@ -94,6 +94,36 @@ public final class Checks {
                   + " development default",
               "generate one with: head -c 48 /dev/urandom | base64"));
     }
+    if (settings.hstsSeconds() <= 0) {
+      messages.add(
+          CheckMessage.warning(
+              "security.W004",
+              "HSTS is off: browsers may still reach the site over plain HTTP",
+              "call hsts(31536000, true, false) once the site is HTTPS-only (start lower to test)"));
+    }
+    if (!settings.sslRedirect()) {
+      messages.add(
+          CheckMessage.warning(
+              "security.W008",
+              "plain-HTTP requests are not redirected to HTTPS",
+              "call sslRedirect(true), unless a proxy in front already redirects"));
+    }
+    if (!settings.csrfCookieSecure()) {
+      messages.add(
+          CheckMessage.warning(
+              "security.W016",
+              "the CSRF cookie is not marked Secure, so it can travel over plain HTTP",
+              "call csrfCookieSecure(true)"));
+    }
+    for (String origin : settings.csrfTrustedOrigins()) {
+      if (origin.toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+        messages.add(
+            CheckMessage.warning(
+                "security.W026",
+                "CSRF trusted origin " + origin + " is plain HTTP",
+                "trust only https:// origins in csrfTrustedOrigins"));
+      }
+    }
     if (settings.allowedHosts().isEmpty() || settings.allowedHosts().contains("*")) {
       messages.add(
           CheckMessage.warning(

@@ -31,6 +31,8 @@ public final class Request implements AutoCloseable {
   private final Galvani galvani;
   private final RawRequest raw;
   private final String path;
+  private final BadRequest invalidPath;
+  private String validatedHost;
   private final Map<Key<?>, Object> attributes = new HashMap<>(4);
   private ResolverMatch match;
   private Params query;
@@ -41,13 +43,28 @@ public final class Request implements AutoCloseable {
   private Map<String, String> cookies;
 
   /**
-   * Builds a request. Throws {@link BadRequest} for a malformed path (encoded slashes, dot
-   * segments, NUL, invalid UTF-8).
+   * Builds a request. A malformed path (encoded slashes, dot segments, NUL, invalid UTF-8) is kept
+   * as {@link #invalidPath()}: {@link #path()} is then {@code /} and the router answers 400, so the
+   * response still passes through the middleware.
    */
   public Request(Galvani galvani, RawRequest raw) {
     this.galvani = galvani;
     this.raw = raw;
-    this.path = PathDecoder.decodePath(raw.rawPath());
+    String decoded;
+    BadRequest problem = null;
+    try {
+      decoded = PathDecoder.decodePath(raw.rawPath());
+    } catch (BadRequest e) {
+      decoded = "/";
+      problem = e;
+    }
+    this.path = decoded;
+    this.invalidPath = problem;
+  }
+
+  /** Why the path was refused, when it was malformed. */
+  public Optional<BadRequest> invalidPath() {
+    return Optional.ofNullable(invalidPath);
   }
 
   /** The runtime serving this request: settings, URL resolver, templates. */
@@ -243,15 +260,31 @@ public final class Request implements AutoCloseable {
     return raw.scheme();
   }
 
-  /** The Host the client asked for (X-Forwarded-Host only from a trusted proxy). */
+  /**
+   * The Host the client asked for (X-Forwarded-Host only from a trusted proxy), validated against
+   * {@code Settings.allowedHosts}: a malformed, repeated or unlisted Host is a {@link
+   * SuspiciousOperation} (400, logged on {@code galvani.security}), so URLs the framework builds
+   * only ever use a validated host.
+   */
   public String host() {
+    if (validatedHost == null) {
+      validatedHost = AllowedHosts.validate(unvalidatedHost(), settings().allowedHosts());
+    }
+    return validatedHost;
+  }
+
+  private String unvalidatedHost() {
     if (fromTrustedProxy()) {
       Optional<String> forwarded = header("X-Forwarded-Host");
       if (forwarded.isPresent()) {
         return lastListItem(forwarded.get());
       }
     }
-    return header("Host").orElse(raw.serverName() + ":" + raw.serverPort());
+    List<String> hosts = headers().all("Host");
+    if (hosts.size() > 1) {
+      throw new SuspiciousOperation("Invalid Host header: the request has " + hosts.size());
+    }
+    return hosts.isEmpty() ? raw.serverName() + ":" + raw.serverPort() : hosts.get(0);
   }
 
   /**

@@ -5,14 +5,17 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs values with HMAC-SHA256 keyed by the SECRET_KEY and a salt, with a timestamp so signatures
- * can expire. The signed form is cookie- and URL-safe: {@code base64url(value):time:signature}.
+ * can expire. Key rotation: the current key signs, old keys ({@code SECRET_KEY_FALLBACKS}) still
+ * verify. The signed form is cookie- and URL-safe: {@code base64url(value):time:signature}.
  * Thread-safe.
  *
  * <pre>{@code
@@ -26,14 +29,25 @@ public final class Signer {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SecretKeySpec key;
+  private final List<SecretKeySpec> verifyingKeys;
   private final Clock clock;
 
   public Signer(String secret, String salt) {
-    this(secret, salt, Clock.systemUTC());
+    this(secret, List.of(), salt, Clock.systemUTC());
   }
 
-  public Signer(String secret, String salt, Clock clock) {
+  /**
+   * A signer that signs with {@code secret} and also accepts signatures made with any of the {@code
+   * fallbacks} (old keys during a rotation).
+   */
+  public Signer(String secret, List<String> fallbacks, String salt, Clock clock) {
     this.key = new SecretKeySpec(derive(secret, salt), "HmacSHA256");
+    List<SecretKeySpec> keys = new ArrayList<>();
+    keys.add(key);
+    for (String fallback : fallbacks) {
+      keys.add(new SecretKeySpec(derive(fallback, salt), "HmacSHA256"));
+    }
+    this.verifyingKeys = List.copyOf(keys);
     this.clock = clock;
   }
 
@@ -42,7 +56,7 @@ public final class Signer {
         ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8))
             + ":"
             + Long.toString(clock.instant().getEpochSecond(), 36);
-    return payload + ":" + signature(payload);
+    return payload + ":" + signature(key, payload);
   }
 
   /** The value, if the signature is valid. */
@@ -60,9 +74,13 @@ public final class Signer {
       return Optional.empty();
     }
     String payload = signed.substring(0, last);
-    byte[] expected = signature(payload).getBytes(StandardCharsets.US_ASCII);
     byte[] given = signed.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, given)) {
+    boolean valid = false;
+    for (SecretKeySpec candidate : verifyingKeys) {
+      byte[] expected = signature(candidate, payload).getBytes(StandardCharsets.US_ASCII);
+      valid |= MessageDigest.isEqual(expected, given);
+    }
+    if (!valid) {
       return Optional.empty();
     }
     int colon = payload.lastIndexOf(':');
@@ -81,7 +99,7 @@ public final class Signer {
     }
   }
 
-  private String signature(String payload) {
+  private static String signature(SecretKeySpec key, String payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);

@@ -5,6 +5,8 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.security.ContentSecurityPolicyMiddleware;
+import dev.galvani.core.security.Csrf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +101,10 @@ public final class Templates {
       variables.putAll(processor.contribute(request));
     }
     variables.put("request", request);
+    if (Csrf.isActive(request)) {
+      variables.put("csrf", new CsrfContext(request));
+    }
+    ContentSecurityPolicyMiddleware.nonce(request).ifPresent(n -> variables.put("cspNonce", n));
     variables.putAll(context);
     return variables;
   }

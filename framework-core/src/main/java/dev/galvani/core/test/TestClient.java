@@ -6,6 +6,7 @@ import dev.galvani.core.http.Headers;
 import dev.galvani.core.http.RawRequest;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.json.Json;
+import dev.galvani.core.security.Csrf;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class TestClient {
   private final Galvani galvani;
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private boolean followRedirects;
+  private boolean enforceCsrfChecks;
   private String remoteAddress = "127.0.0.1";
 
   public TestClient(Galvani galvani) {
@@ -38,6 +40,15 @@ public final class TestClient {
   /** Follow redirects (up to 10) and record them in {@link TestResponse#redirectChain()}. */
   public TestClient followRedirects(boolean follow) {
     this.followRedirects = follow;
+    return this;
+  }
+
+  /**
+   * Enforce CSRF checks (default off, like Django's test client, so tests of views need no tokens);
+   * turn on to test CSRF protection itself.
+   */
+  public TestClient enforceCsrfChecks(boolean enforce) {
+    this.enforceCsrfChecks = enforce;
     return this;
   }
 
@@ -164,7 +175,7 @@ public final class TestClient {
     String query = question < 0 ? "" : target.substring(question + 1);
     Headers sent = new Headers();
     headers.forEach(sent::add);
-    sent.setIfAbsent("Host", "testserver");
+    sent.setIfAbsent("Host", "localhost");
     if (!cookies.isEmpty() && !sent.contains("Cookie")) {
       StringBuilder cookieHeader = new StringBuilder();
       cookies.forEach(
@@ -190,9 +201,16 @@ public final class TestClient {
             length,
             remoteAddress,
             "http",
-            "testserver",
+            "localhost",
             80);
-    Response response = galvani.handle(raw);
+    Response response =
+        galvani.handle(
+            raw,
+            request -> {
+              if (!enforceCsrfChecks) {
+                request.set(Csrf.SKIP_CHECKS, true);
+              }
+            });
     for (Cookie cookie : response.cookies()) {
       boolean expired = cookie.maxAge().map(age -> age.isZero() || age.isNegative()).orElse(false);
       if (expired) {
