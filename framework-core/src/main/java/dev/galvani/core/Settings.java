@@ -1,6 +1,7 @@
 package dev.galvani.core;
 
 import dev.galvani.core.http.Key;
+import dev.galvani.core.messages.MessageMiddleware;
 import dev.galvani.core.middleware.AccessLogMiddleware;
 import dev.galvani.core.middleware.CommonMiddleware;
 import dev.galvani.core.middleware.Middleware;
@@ -8,6 +9,7 @@ import dev.galvani.core.security.ContentSecurityPolicyMiddleware;
 import dev.galvani.core.security.CsrfMiddleware;
 import dev.galvani.core.security.SecurityMiddleware;
 import dev.galvani.core.security.XFrameOptionsMiddleware;
+import dev.galvani.core.sessions.SessionMiddleware;
 import dev.galvani.core.staticfiles.StaticFilesMiddleware;
 import dev.galvani.core.urls.Converter;
 import dev.galvani.core.urls.Converters;
@@ -96,8 +98,9 @@ public class Settings {
   /**
    * The default middleware, outermost first: access log; security (ALLOWED_HOSTS, SSL redirect,
    * security headers); X-Frame-Options; Content-Security-Policy; static files (DEBUG, or collected
-   * files in production); common (APPEND_SLASH); CSRF. The header middleware sit outside CSRF so
-   * its 403s carry the headers too. Later modules document where theirs go.
+   * files in production); sessions (signed-cookie store by default); common (APPEND_SLASH); CSRF;
+   * flash messages. The header middleware sit outside CSRF so its 403s carry the headers too. Later
+   * modules (authentication) document where theirs go.
    */
   public static List<Middleware> defaultMiddleware() {
     return List.of(
@@ -106,8 +109,10 @@ public class Settings {
         new XFrameOptionsMiddleware(),
         new ContentSecurityPolicyMiddleware(),
         new StaticFilesMiddleware(),
+        new SessionMiddleware(),
         new CommonMiddleware(),
-        new CsrfMiddleware());
+        new CsrfMiddleware(),
+        new MessageMiddleware());
   }
 
   public Env env() {

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.messages.MessageMiddleware;
 import dev.galvani.core.middleware.AccessLogMiddleware;
 import dev.galvani.core.middleware.CommonMiddleware;
 import dev.galvani.core.middleware.Middleware;
@@ -15,6 +16,7 @@ import dev.galvani.core.security.ContentSecurityPolicyMiddleware;
 import dev.galvani.core.security.CsrfMiddleware;
 import dev.galvani.core.security.SecurityMiddleware;
 import dev.galvani.core.security.XFrameOptionsMiddleware;
+import dev.galvani.core.sessions.SessionMiddleware;
 import dev.galvani.core.staticfiles.StaticFilesMiddleware;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
@@ -85,8 +87,10 @@ class MiddlewareTest {
             XFrameOptionsMiddleware.class,
             ContentSecurityPolicyMiddleware.class,
             StaticFilesMiddleware.class,
+            SessionMiddleware.class,
             CommonMiddleware.class,
-            CsrfMiddleware.class),
+            CsrfMiddleware.class,
+            MessageMiddleware.class),
         types);
   }
 

@@ -3,6 +3,7 @@ package dev.galvani.core.checks;
 import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
+import dev.galvani.core.sessions.SessionChecks;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,10 @@ public final class Checks {
 
   public static List<CheckMessage> run(Galvani galvani, boolean deploy) {
     List<Check> checks = new ArrayList<>(List.of(Checks::urls, Checks::core));
+    checks.addAll(SessionChecks.startup());
     if (deploy) {
       checks.add(Checks::deploy);
+      checks.addAll(SessionChecks.deploy());
     }
     for (App app : galvani.settings().apps()) {
       checks.addAll(app.checks());

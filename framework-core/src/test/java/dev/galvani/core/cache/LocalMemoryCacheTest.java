@@ -1,0 +1,64 @@
+package dev.galvani.core.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** {@link LocalMemoryCache} passes the cache contract, with time moved by a hand-turned clock. */
+class LocalMemoryCacheTest extends CacheContract {
+  private final MutableClock clock = new MutableClock();
+
+  @Override
+  protected Cache newCache() {
+    return new LocalMemoryCache(LocalMemoryCache.DEFAULT_MAX_ENTRIES, clock);
+  }
+
+  @Override
+  protected void passTime(Duration duration) {
+    clock.advance(duration);
+  }
+
+  @Test
+  void set_beyondMaxEntries_keepsTheCacheWithinItsBound() {
+    LocalMemoryCache small = new LocalMemoryCache(10, clock);
+    for (int i = 0; i < 100; i++) {
+      small.set("key-" + i, "v".getBytes(StandardCharsets.UTF_8), MINUTE);
+    }
+    int live = 0;
+    for (int i = 0; i < 100; i++) {
+      live += small.get("key-" + i).isPresent() ? 1 : 0;
+    }
+    assertTrue(live <= 10, "live entries: " + live);
+    assertEquals("v", new String(small.get("key-99").orElseThrow(), StandardCharsets.UTF_8));
+  }
+
+  /** A clock tests move forward by hand. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
