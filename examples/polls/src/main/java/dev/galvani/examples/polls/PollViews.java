@@ -1,10 +1,16 @@
 package dev.galvani.examples.polls;
 
+import dev.galvani.core.forms.BoundForm;
+import dev.galvani.core.forms.Choice;
+import dev.galvani.core.forms.Field;
+import dev.galvani.core.forms.Fields;
+import dev.galvani.core.forms.Form;
 import dev.galvani.core.http.NotFound;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.messages.Messages;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The polls pages, as in the Django tutorial: index, detail with a vote form, results. */
 public final class PollViews {
@@ -48,12 +54,24 @@ public final class PollViews {
    */
   public static Response vote(Request request) {
     Question question = publishedQuestion(request);
-    Optional<Integer> choiceId = request.form().first("choice").flatMap(PollViews::parseId);
-    if (choiceId.isEmpty() || !PollsApp.questions(request).vote(question.id(), choiceId.get())) {
+    Field<String> choice = choiceField(question);
+    BoundForm form = Form.of(choice).bind(request);
+    if (!form.isValid()
+        || !PollsApp.questions(request).vote(question.id(), Integer.parseInt(form.value(choice)))) {
       return Response.render(
           request, "polls/detail.html", Map.of("question", question, "errorMessage", NO_CHOICE));
     }
+    Messages.success(request, "Thanks for voting on \u201c" + question.text() + "\u201d.");
     return Response.redirect(request.galvani().reverse("polls:results", question.id()));
+  }
+
+  /** The vote form's one field: a required choice among the question's own choices. */
+  static Field<String> choiceField(Question question) {
+    List<Choice> choices =
+        question.choices().stream()
+            .map(choice -> Choice.of(String.valueOf(choice.id()), choice.text()))
+            .toList();
+    return Fields.choice("choice", choices);
   }
 
   // end-snippet
@@ -67,12 +85,4 @@ public final class PollViews {
   }
 
   // end-snippet
-
-  static Optional<Integer> parseId(String text) {
-    try {
-      return Optional.of(Integer.parseInt(text.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
 }

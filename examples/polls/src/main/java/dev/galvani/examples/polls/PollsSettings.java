@@ -2,6 +2,7 @@ package dev.galvani.examples.polls;
 
 import dev.galvani.core.Env;
 import dev.galvani.core.Settings;
+import dev.galvani.core.messages.MessagesApp;
 
 // snippet:settings
 /**
@@ -20,7 +21,7 @@ public final class PollsSettings extends Settings {
     debug(env().bool("DEBUG", false));
     secretKey(env().secret("SECRET_KEY", "insecure-dev-key-only-for-the-polls-example"));
     allowedHosts(env().list("ALLOWED_HOSTS", "localhost,127.0.0.1"));
-    apps(new PollsApp(store));
+    apps(new PollsApp(store), new MessagesApp());
     rootUrls(SiteUrls::patterns);
   }
 }

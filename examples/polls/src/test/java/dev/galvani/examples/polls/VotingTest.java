@@ -1,6 +1,7 @@
 package dev.galvani.examples.polls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.galvani.core.Galvani;
@@ -47,6 +48,24 @@ class VotingTest {
     assertTrue(
         page.text().matches("(?s).*The sky</span>\\s*<span class=\"votes\">1 vote</span>.*"),
         page.text());
+  }
+
+  // end-snippet
+
+  // snippet:flash-message
+  @Test
+  void vote_showsAThankYouMessageOnceThenNotAgain() {
+    client.followRedirects(true);
+
+    TestResponse results = vote(Map.of("choice", Integer.toString(theSky.id())));
+    TestResponse reload = client.get("/polls/1/results/");
+
+    assertTrue(
+        results
+            .text()
+            .matches("(?s).*<li class=\"success\"\\s+role=\"status\">Thanks for voting on.*"),
+        results.text());
+    assertFalse(reload.text().contains("Thanks for voting"), "a flash message is shown once");
   }
 
   // end-snippet
