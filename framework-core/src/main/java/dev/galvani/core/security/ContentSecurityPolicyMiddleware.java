@@ -19,13 +19,13 @@ public final class ContentSecurityPolicyMiddleware implements Middleware {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Marks requests this middleware handles, so the nonce can be made on first use. */
+  private static final Key<Boolean> ACTIVE = Key.of("csp.active", Boolean.class);
+
   @Override
   public Handler wrap(Handler next) {
     return request -> {
-      byte[] bytes = new byte[16];
-      RANDOM.nextBytes(bytes);
-      String nonce = Base64.getEncoder().encodeToString(bytes);
-      request.set(NONCE, nonce);
+      request.set(ACTIVE, true);
       var response = next.handle(request);
       var settings = request.galvani().settings();
       if (!settings.contentSecurityPolicy().isEmpty()) {
@@ -33,6 +33,7 @@ public final class ContentSecurityPolicyMiddleware implements Middleware {
             settings.cspReportOnly()
                 ? "Content-Security-Policy-Report-Only"
                 : "Content-Security-Policy";
+        String nonce = nonce(request).orElseThrow();
         response
             .headers()
             .setIfAbsent(
@@ -43,8 +44,22 @@ public final class ContentSecurityPolicyMiddleware implements Middleware {
     };
   }
 
-  /** The nonce of this request, when the middleware runs. */
+  /**
+   * The nonce of this request when the middleware runs, made on first use so requests that need
+   * none (no policy, no template asking) cost nothing.
+   */
   public static Optional<String> nonce(Request request) {
-    return request.get(NONCE);
+    if (request.get(ACTIVE).isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> existing = request.get(NONCE);
+    if (existing.isPresent()) {
+      return existing;
+    }
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    String nonce = Base64.getEncoder().encodeToString(bytes);
+    request.set(NONCE, nonce);
+    return Optional.of(nonce);
   }
 }
