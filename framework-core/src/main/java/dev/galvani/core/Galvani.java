@@ -5,6 +5,7 @@ import dev.galvani.core.checks.Checks;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.commands.CommandContext;
 import dev.galvani.core.commands.Commands;
+import dev.galvani.core.http.AllowedHosts;
 import dev.galvani.core.http.Handler;
 import dev.galvani.core.http.Key;
 import dev.galvani.core.http.MethodNotAllowed;
@@ -52,6 +53,7 @@ public final class Galvani {
   private final Handler chain;
   private final Map<Key<?>, Object> services = new ConcurrentHashMap<>();
   private final Map<String, Signer> signers = new ConcurrentHashMap<>();
+  private final AllowedHosts allowedHosts;
 
   /**
    * Builds the runtime and runs the startup checks. Warnings are left to the {@code check} command
@@ -62,6 +64,7 @@ public final class Galvani {
   public Galvani(Settings settings) {
     this.settings = settings;
     this.urls = new UrlResolver(settings.rootUrls().get(), settings.converters());
+    this.allowedHosts = new AllowedHosts(settings.allowedHosts());
     this.json = new Json(settings.maxJsonDepth());
     this.templates = new Templates(this);
     this.staticFiles = new StaticFiles(settings);
@@ -220,6 +223,11 @@ public final class Galvani {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** The Host validation of this site ({@code Settings.allowedHosts}). */
+  public AllowedHosts allowedHosts() {
+    return allowedHosts;
   }
 
   public UrlResolver urls() {

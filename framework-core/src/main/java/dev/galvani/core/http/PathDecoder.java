@@ -26,13 +26,11 @@ final class PathDecoder {
         throw new BadRequest("The request path contains a control character or backslash");
       }
     }
-    if (containsIgnoreCase(rawPath, "%2f")) {
+    if (rawPath.indexOf('%') >= 0 && containsIgnoreCase(rawPath, "%2f")) {
       throw new BadRequest("The request path contains an encoded slash (%2F)");
     }
-    for (String segment : decoded.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw new BadRequest("The request path contains a '.' or '..' segment");
-      }
+    if (decoded.indexOf('.') >= 0 && hasDotSegment(decoded)) {
+      throw new BadRequest("The request path contains a '.' or '..' segment");
     }
     return decoded;
   }
@@ -40,6 +38,25 @@ final class PathDecoder {
   /** Decodes {@code application/x-www-form-urlencoded} text ('+' is a space). */
   static String decodeForm(String text) {
     return decode(text, true);
+  }
+
+  /** Whether a segment between slashes is exactly "." or "..". */
+  private static boolean hasDotSegment(String path) {
+    int start = 0;
+    while (start <= path.length()) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      int length = end - start;
+      if ((length == 1 || length == 2)
+          && path.charAt(start) == '.'
+          && (length == 1 || path.charAt(start + 1) == '.')) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
   }
 
   private static boolean containsIgnoreCase(String text, String part) {

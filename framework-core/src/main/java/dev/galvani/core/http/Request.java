@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,10 @@ public final class Request implements AutoCloseable {
   private final String path;
   private final BadRequest invalidPath;
   private String validatedHost;
-  private final Map<Key<?>, Object> attributes = new HashMap<>(4);
+  // a handful of typed attributes per request: parallel arrays scanned by identity
+  private Key<?>[] attributeKeys = new Key<?>[8];
+  private Object[] attributeValues = new Object[8];
+  private int attributeCount;
   private ResolverMatch match;
   private Params query;
   private Params form;
@@ -207,11 +209,28 @@ public final class Request implements AutoCloseable {
 
   /** The typed attribute stored under the key. */
   public <T> Optional<T> get(Key<T> key) {
-    return Optional.ofNullable(key.cast(attributes.get(key)));
+    for (int i = 0; i < attributeCount; i++) {
+      if (attributeKeys[i] == key) {
+        return Optional.ofNullable(key.cast(attributeValues[i]));
+      }
+    }
+    return Optional.empty();
   }
 
   public <T> void set(Key<T> key, T value) {
-    attributes.put(key, value);
+    for (int i = 0; i < attributeCount; i++) {
+      if (attributeKeys[i] == key) {
+        attributeValues[i] = value;
+        return;
+      }
+    }
+    if (attributeCount == attributeKeys.length) {
+      attributeKeys = java.util.Arrays.copyOf(attributeKeys, attributeCount * 2);
+      attributeValues = java.util.Arrays.copyOf(attributeValues, attributeCount * 2);
+    }
+    attributeKeys[attributeCount] = key;
+    attributeValues[attributeCount] = value;
+    attributeCount++;
   }
 
   /** The route this request matched, once the URL resolver has run; empty for unmatched paths. */
@@ -268,7 +287,7 @@ public final class Request implements AutoCloseable {
    */
   public String host() {
     if (validatedHost == null) {
-      validatedHost = AllowedHosts.validate(unvalidatedHost(), settings().allowedHosts());
+      validatedHost = galvani.allowedHosts().validate(unvalidatedHost());
     }
     return validatedHost;
   }
