@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class SecurityHeadersTest {
   private final TestClient client = new TestClient(new Galvani(SecuritySite.settings()));
@@ -66,6 +70,22 @@ class SecurityHeadersTest {
     TestResponse duplicate =
         client.request("GET", "/").header("Host", "localhost").header("Host", "evil.com").send();
     assertEquals(400, duplicate.status());
+  }
+
+  @Test
+  void hosts_refused_areLoggedOnTheSecurityLogger() {
+    Logger logger = (Logger) LoggerFactory.getLogger("galvani.security");
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    logger.addAppender(captured);
+    try {
+      client.request("GET", "/").header("Host", "evil.com").send();
+      assertEquals(1, captured.list.size());
+      String line = captured.list.get(0).getFormattedMessage();
+      assertTrue(line.contains("'evil.com' is not in ALLOWED_HOSTS"), line);
+    } finally {
+      logger.detachAppender(captured);
+    }
   }
 
   @Test
