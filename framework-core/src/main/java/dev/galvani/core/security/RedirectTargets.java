@@ -29,7 +29,13 @@ public final class RedirectTargets {
       return Response.redirect(fallback);
     }
     String url = target.trim();
-    return url.startsWith("/") ? Response.redirect(url) : Response.redirectExternal(url);
+    try {
+      return url.startsWith("/") ? Response.redirect(url) : Response.redirectExternal(url);
+    } catch (IllegalArgumentException e) {
+      // safe but not in the plain form Location accepts ("dashboard", "/a\\b", "//own-host/"):
+      // the fallback, never a 500 and never the raw text
+      return Response.redirect(fallback);
+    }
   }
 
   /** Whether redirecting to {@code target} keeps the visitor on this site. */

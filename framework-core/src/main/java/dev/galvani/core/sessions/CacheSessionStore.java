@@ -2,6 +2,7 @@ package dev.galvani.core.sessions;
 
 import dev.galvani.core.Galvani;
 import dev.galvani.core.cache.Cache;
+import dev.galvani.core.http.BadRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -42,6 +43,13 @@ public final class CacheSessionStore implements SessionStore {
     Cache cache = cache(galvani);
     byte[] value = session.getBytes(StandardCharsets.UTF_8);
     if (existing.isPresent() && ID.matcher(existing.get()).matches()) {
+      // a session deleted meanwhile (a logout in another request) must not come back, as in
+      // Django; check-then-set leaves the same small window Django's cache backend has
+      if (cache.get(PREFIX + existing.get()).isEmpty()) {
+        throw new BadRequest(
+            "The session ended in another request (for example a logout) while this one ran;"
+                + " reload the page to start a new one");
+      }
       cache.set(PREFIX + existing.get(), value, ttl);
       return existing.get();
     }

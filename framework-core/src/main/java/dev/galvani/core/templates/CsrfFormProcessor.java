@@ -62,9 +62,14 @@ final class CsrfFormProcessor extends AbstractElementModelProcessor {
 
   /** An action that cannot send the token to another site (th:action expressions are local). */
   private static boolean local(String action) {
-    if (action.isEmpty() || action.startsWith("${") || action.startsWith("@{")) {
+    if (action.isEmpty()) {
       return true;
     }
-    return action.startsWith("/") && !action.startsWith("//") && !action.startsWith("/\\");
+    // browsers drop tabs and line breaks inside URLs and read '\\' as '/': check what they send
+    String sent = action.replaceAll("[\\t\\n\\r]", "").replace('\\', '/');
+    if (sent.chars().anyMatch(c -> c < 0x20)) {
+      return false;
+    }
+    return sent.startsWith("/") && !sent.startsWith("//");
   }
 }

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsrfTest {
   private static final Pattern FIELD =
@@ -197,5 +201,39 @@ class CsrfTest {
   @Test
   void testClient_skipsChecksByDefaultLikeDjango() {
     assertEquals(200, new TestClient(galvani).post("/comment/", Map.of("text", "t")).status());
+  }
+
+  @Test
+  void csrfField_isNotInsertedIntoFormsPostingOffSite(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("review"));
+    Files.writeString(
+        dir.resolve("review/form.html"),
+        "<form method=\"post\" th:action=\"${target}\"><input name=\"x\"></form>");
+    AtomicReference<String> target = new AtomicReference<>();
+    Galvani site =
+        new Galvani(
+            SecuritySite.settings()
+                .templateDirs(List.of(dir))
+                .rootUrls(
+                    () ->
+                        List.of(
+                            dev.galvani.core.urls.Urls.path(
+                                "f/",
+                                r ->
+                                    dev.galvani.core.http.Response.render(
+                                        r, "review/form.html", Map.of("target", target.get()))))));
+    TestClient client = new TestClient(site).enforceCsrfChecks(true);
+    for (String url :
+        List.of(
+            "https://evil.example/c",
+            "/\t/evil.example/c",
+            "/\n/evil.example/c",
+            "/\r\n/evil.example/c",
+            "/\\evil.example/c")) {
+      target.set(url);
+      assertFalse(client.get("/f/").text().contains("csrfmiddlewaretoken"), url.strip());
+    }
+    target.set("/comment/");
+    assertTrue(client.get("/f/").text().contains("csrfmiddlewaretoken"));
   }
 }

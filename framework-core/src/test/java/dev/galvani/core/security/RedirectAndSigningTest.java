@@ -7,6 +7,7 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.Secret;
 import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.test.TestClient;
+import dev.galvani.core.test.TestResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -129,5 +130,16 @@ class RedirectAndSigningTest {
             .noneMatch(
                 id -> List.of("security.W004", "security.W008", "security.W016").contains(id)),
         hardened.toString());
+  }
+
+  @Test
+  void next_safeButUnusualTargets_fallBackInsteadOfFailing() {
+    for (String next :
+        List.of("dashboard", "?page=2", "/a\\b", "//localhost/x", "https://localhost\\@evil.com")) {
+      TestResponse response =
+          client.get("/login/?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      assertEquals(302, response.status(), next);
+      assertEquals("/", response.header("Location").orElseThrow(), next);
+    }
   }
 }

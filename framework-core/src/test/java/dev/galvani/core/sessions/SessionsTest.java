@@ -1,5 +1,6 @@
 package dev.galvani.core.sessions;
 
+import static dev.galvani.core.urls.Urls.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +17,7 @@ import dev.galvani.core.cache.Cache;
 import dev.galvani.core.cache.LocalMemoryCache;
 import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.http.Cookie;
+import dev.galvani.core.http.Response;
 import dev.galvani.core.sessions.SessionSite.MutableClock;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -415,5 +418,56 @@ class SessionsTest {
     TestClient client = store.client(clock);
     client.get("/count/");
     assertEquals("1 as Long", client.get("/visits-as-long/").text());
+  }
+
+  @Test
+  void cacheStore_sessionEndedByALogoutMeanwhile_isNotBroughtBack() {
+    AtomicReference<Runnable> duringView = new AtomicReference<>(() -> {});
+    Settings settings =
+        SessionSite.settings(List.of(new SessionMiddleware()))
+            .set(SessionSettings.KEY, SessionSettings.defaults().withStore(new CacheSessionStore()))
+            .apps(new SessionSite.CacheApp(new LocalMemoryCache()))
+            .rootUrls(
+                () ->
+                    List.of(
+                        path(
+                            "login/",
+                            r -> {
+                              Session.of(r).cycleKey();
+                              Session.of(r).set("user", "ada");
+                              return Response.text("in");
+                            }),
+                        path(
+                            "logout/",
+                            r -> {
+                              Session.of(r).flush();
+                              return Response.text("out");
+                            }),
+                        path(
+                            "whoami/",
+                            r ->
+                                Response.text(
+                                    Session.of(r).get("user", String.class).orElse("anon"))),
+                        path(
+                            "slow/",
+                            r -> {
+                              Session session = Session.of(r);
+                              session.get("user", String.class); // loaded before the logout
+                              duringView.get().run(); // another tab logs out meanwhile
+                              session.set("lastPage", "/slow/");
+                              return Response.text("slow done");
+                            })));
+    Galvani galvani = new Galvani(settings);
+    TestClient victim = new TestClient(galvani);
+    victim.get("/login/");
+    String stolenId = victim.cookies().get("sessionid");
+    TestClient otherTab = new TestClient(galvani).cookie("sessionid", stolenId);
+    duringView.set(() -> otherTab.get("/logout/"));
+    TestResponse slow = victim.get("/slow/");
+    assertEquals(400, slow.status(), "the save is refused, as Django's SessionInterrupted");
+    assertEquals(
+        "anon",
+        new TestClient(galvani).cookie("sessionid", stolenId).get("/whoami/").text(),
+        "the session ended at logout stays ended");
   }
 }
