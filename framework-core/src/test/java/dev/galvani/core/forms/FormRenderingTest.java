@@ -11,28 +11,11 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FormRenderingTest {
   private final TestClient client = new TestClient(FormSite.galvani());
-
-  private static Map<String, String> signup(String... overrides) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("name", "Ada");
-    form.put("email", "ada@example.com");
-    form.put("age", "36");
-    form.put("password", "analytical-engine");
-    form.put("confirm", "analytical-engine");
-    form.put("plan", "pro");
-    form.put("terms", "on");
-    for (int i = 0; i < overrides.length; i += 2) {
-      form.put(overrides[i], overrides[i + 1]);
-    }
-    return form;
-  }
 
   @Test
   void unboundForm_showsLabelsInitialValuesAndHelpWithoutErrors() {
@@ -58,7 +41,9 @@ class FormRenderingTest {
   @Test
   void invalidSubmission_showsEachErrorNextToItsFieldAndKeepsTheValues() {
     TestResponse page =
-        client.post("/signup/", signup("email", "ada-at-example", "age", "thirty", "plan", "x"));
+        client.post(
+            "/signup/",
+            FormSite.validSignup("email", "ada-at-example", "age", "thirty", "plan", "x"));
     String html = page.text();
 
     assertEquals(400, page.status());
@@ -78,7 +63,7 @@ class FormRenderingTest {
 
   @Test
   void password_isNeverRenderedBack() {
-    String html = client.post("/signup/", signup("email", "wrong")).text();
+    String html = client.post("/signup/", FormSite.validSignup("email", "wrong")).text();
 
     assertTrue(tag(html, "id_password").contains("value=\"\""), html);
     assertFalse(html.contains("analytical-engine"), html);
@@ -87,7 +72,8 @@ class FormRenderingTest {
   @Test
   void submittedMarkupAndExpressions_renderAsEscapedLiteralText() {
     String attack = "<script>alert(1)</script>__${T(java.lang.Runtime).getRuntime()}__";
-    TestResponse page = client.post("/signup/", signup("name", attack, "email", attack));
+    TestResponse page =
+        client.post("/signup/", FormSite.validSignup("name", attack, "email", attack));
     String html = page.text();
 
     assertFalse(html.contains("<script>alert(1)"), html);
@@ -101,7 +87,10 @@ class FormRenderingTest {
   @Test
   void formValidator_errorsAppearAboveTheFieldsAndOnTheField() {
     String html =
-        client.post("/signup/", signup("name", "admin", "confirm", "different-password")).text();
+        client
+            .post(
+                "/signup/", FormSite.validSignup("name", "admin", "confirm", "different-password"))
+            .text();
 
     // the whole-form check runs only once every field is valid; here it reports both problems
     assertEquals(List.of("The two passwords differ."), listItems(html, "id_confirm_error"));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,5 +175,21 @@ final class FormSite {
 
   private static String describe(Object value) {
     return (value instanceof List ? "List" : value.getClass().getSimpleName()) + ":" + value;
+  }
+
+  /** A valid signup submission, with {@code name, value} pairs replacing fields. */
+  static Map<String, String> validSignup(String... overrides) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("name", "Ada");
+    form.put("email", "ada@example.com");
+    form.put("age", "36");
+    form.put("password", "analytical-engine");
+    form.put("confirm", "analytical-engine");
+    form.put("plan", "pro");
+    form.put("terms", "on");
+    for (int i = 0; i < overrides.length; i += 2) {
+      form.put(overrides[i], overrides[i + 1]);
+    }
+    return form;
   }
 }
