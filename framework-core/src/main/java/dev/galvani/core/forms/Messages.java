@@ -44,27 +44,19 @@ final class Messages {
   }
 
   static String maxDigits(int limit) {
-    return "Ensure that there are no more than "
-        + limit
-        + " "
-        + plural(limit, "digit", "digits")
-        + " in total.";
+    return noMoreThan(limit, "digit", "digits", " in total.");
   }
 
   static String maxDecimalPlaces(int limit) {
-    return "Ensure that there are no more than "
-        + limit
-        + " "
-        + plural(limit, "decimal place", "decimal places")
-        + ".";
+    return noMoreThan(limit, "decimal place", "decimal places", ".");
   }
 
   static String maxWholeDigits(int limit) {
-    return "Ensure that there are no more than "
-        + limit
-        + " "
-        + plural(limit, "digit", "digits")
-        + " before the decimal point.";
+    return noMoreThan(limit, "digit", "digits", " before the decimal point.");
+  }
+
+  private static String noMoreThan(int limit, String one, String many, String end) {
+    return "Ensure that there are no more than " + limit + " " + plural(limit, one, many) + end;
   }
 
   static String invalidChoice(String value) {
