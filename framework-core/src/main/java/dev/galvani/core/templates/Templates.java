@@ -104,7 +104,10 @@ public final class Templates {
     if (Csrf.isActive(request)) {
       variables.put("csrf", new CsrfContext(request));
     }
-    ContentSecurityPolicyMiddleware.nonce(request).ifPresent(n -> variables.put("cspNonce", n));
+    if (!request.galvani().settings().contentSecurityPolicy().isEmpty()) {
+      // a nonce means something only with a policy; without one no random bytes are drawn
+      ContentSecurityPolicyMiddleware.nonce(request).ifPresent(n -> variables.put("cspNonce", n));
+    }
     variables.putAll(context);
     return variables;
   }
