@@ -2,6 +2,7 @@ package dev.galvani.core;
 
 import dev.galvani.core.checks.Check;
 import dev.galvani.core.commands.Command;
+import dev.galvani.core.middleware.Middleware;
 import dev.galvani.core.templates.ContextProcessor;
 import java.util.List;
 import org.thymeleaf.dialect.IDialect;
@@ -37,6 +38,15 @@ public interface App {
 
   /** Thymeleaf dialects the app contributes (e.g. a CSRF field processor). */
   default List<IDialect> templateDialects() {
+    return List.of();
+  }
+
+  /**
+   * Layers wrapped directly around every view, inside the error handling, so they see a view's
+   * exceptions rather than its error page (the ORM's per-request transaction uses this). They run
+   * after all of {@link Settings#middleware}, in app order, the first app's outermost.
+   */
+  default List<Middleware> viewMiddleware() {
     return List.of();
   }
 

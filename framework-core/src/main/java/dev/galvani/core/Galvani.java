@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class Galvani {
+public final class Galvani implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Galvani.class);
 
   private final Settings settings;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
   private final UrlResolver urls;
   private final Json json;
   private final Templates templates;
@@ -76,6 +77,7 @@ public final class Galvani {
     List<CheckMessage> errors =
         Checks.run(this, false).stream().filter(CheckMessage::isError).toList();
     if (!errors.isEmpty()) {
+      close();
       throw new ImproperlyConfigured(
           "The site is misconfigured:\n"
               + errors.stream().map(CheckMessage::format).collect(Collectors.joining("\n")));
@@ -130,7 +132,7 @@ public final class Galvani {
       err.println(name + ": " + e.getMessage());
       return 2;
     }
-    try {
+    try (galvani) {
       return command.get().run(new CommandContext(galvani, rest, available, out, err));
     } catch (IllegalArgumentException e) {
       err.println(name + ": " + e.getMessage());
@@ -191,7 +193,14 @@ public final class Galvani {
           urls.resolve(request.method(), request.path()); // throws 405 when only the method is off
           throw new NotFound("No page matches " + request.path());
         };
-    Handler handler = errorBoundary(router);
+    List<Middleware> viewLayers = new ArrayList<>();
+    settings.apps().forEach(app -> viewLayers.addAll(app.viewMiddleware()));
+    java.util.Collections.reverse(viewLayers);
+    Handler view = router;
+    for (Middleware layer : viewLayers) {
+      view = layer.wrap(view);
+    }
+    Handler handler = errorBoundary(view);
     List<Middleware> reversed = new ArrayList<>(middleware);
     java.util.Collections.reverse(reversed);
     for (Middleware layer : reversed) {
@@ -275,5 +284,35 @@ public final class Galvani {
 
   public <T> Optional<T> service(Key<T> key) {
     return Optional.ofNullable(key.cast(services.get(key)));
+  }
+
+  /**
+   * Registers a resource an app opened (a connection pool, a cache client) to be closed with the
+   * runtime, in reverse order of registration.
+   */
+  public void onClose(AutoCloseable resource) {
+    synchronized (closeables) {
+      closeables.add(0, resource);
+    }
+  }
+
+  /**
+   * Closes what the apps opened. Idempotent; the servers call it when they stop, and commands when
+   * they end.
+   */
+  @Override
+  public void close() {
+    List<AutoCloseable> resources;
+    synchronized (closeables) {
+      resources = new ArrayList<>(closeables);
+      closeables.clear();
+    }
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} failed", resource, e);
+      }
+    }
   }
 }

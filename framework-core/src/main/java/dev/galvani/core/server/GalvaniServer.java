@@ -59,6 +59,13 @@ public final class GalvaniServer {
     graceful.setHandler(context);
     server.setHandler(graceful);
     server.setStopTimeout(settings.shutdownTimeout().toMillis());
+    server.addEventListener(
+        new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStopped(org.eclipse.jetty.util.component.LifeCycle event) {
+            galvani.close();
+          }
+        });
   }
 
   public void start() throws Exception {

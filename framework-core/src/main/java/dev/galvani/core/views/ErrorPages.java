@@ -5,6 +5,7 @@ import dev.galvani.core.http.HttpError;
 import dev.galvani.core.http.MethodNotAllowed;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.http.ServiceUnavailable;
 import dev.galvani.core.http.SuspiciousOperation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,8 @@ public final class ErrorPages {
           404, "Not Found",
           405, "Method Not Allowed",
           413, "Content Too Large",
-          500, "Server Error");
+          500, "Server Error",
+          503, "Service Unavailable");
 
   private final Galvani galvani;
 
@@ -53,6 +55,9 @@ public final class ErrorPages {
     response.withStatus(status);
     if (error instanceof MethodNotAllowed notAllowed) {
       response.header("Allow", String.join(", ", notAllowed.allowed()));
+    }
+    if (error instanceof ServiceUnavailable unavailable) {
+      response.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
     }
     return response;
   }

@@ -1,0 +1,441 @@
+package dev.galvani.orm;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.galvani.orm.internal.Exceptions;
+import dev.galvani.orm.internal.QueryLog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * One named database: its connection pool, its Hibernate session factory and the unit of work of
+ * the current thread. Thread-safe; each thread has its own session.
+ *
+ * <p>A view gets a session for the whole request without asking, so lazy relations load in
+ * templates. Outside a request, {@link #atomic} and {@link #session(Supplier)} open one. Reads
+ * outside a transaction are read-only: Hibernate keeps no dirty-checking snapshot of the rows, and
+ * {@link #save} writes a changed entity back explicitly.
+ *
+ * <pre>{@code
+ * Database db = Orm.database(galvani);
+ * db.atomic(() -> {
+ *   Question question = db.objects(Question.class).get("id", 1);
+ *   question.setText("What's new?");
+ *   db.save(question);
+ * });
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+  private final DatabaseConfig config;
+  private final List<Class<?>> models;
+  private final HikariDataSource dataSource;
+  private final Metadata metadata;
+  private final SessionFactory sessionFactory;
+  private final QueryLog queryLog = new QueryLog();
+  private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+  private final java.util.Map<Class<?>, ModelMeta<?>> metas =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Database(DatabaseConfig config, List<Class<?>> models) {
+    this.config = config;
+    this.models = List.copyOf(models);
+    this.dataSource = pool(config);
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder()
+            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+            .applySetting(AvailableSettings.DIALECT, config.url().vendor().dialect())
+            // the dialect is named, so booting needs no connection: commands such as
+            // makemigrations run with the database down, and a site starts before it is up
+            .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
+            .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+            .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+            .applySetting(AvailableSettings.ORDER_INSERTS, true)
+            .applySetting(AvailableSettings.ORDER_UPDATES, true)
+            .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 100)
+            .applySetting(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true)
+            .applySetting(AvailableSettings.STATEMENT_INSPECTOR, queryLog)
+            .applySetting(AvailableSettings.SHOW_SQL, false)
+            .build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      models.forEach(sources::addAnnotatedClass);
+      this.metadata =
+          sources
+              .getMetadataBuilder()
+              .applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy())
+              .build();
+      this.sessionFactory = metadata.getSessionFactoryBuilder().build();
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** Opens the pool (lazily: no connection is made until the first query) and boots Hibernate. */
+  public static Database open(DatabaseConfig config, List<Class<?>> models) {
+    return new Database(config, models);
+  }
+
+  private static HikariDataSource pool(DatabaseConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("galvani-" + config.name());
+    hikari.setJdbcUrl(config.url().jdbcUrl());
+    hikari.setDriverClassName(config.url().vendor().driver());
+    if (!config.url().user().isEmpty()) {
+      hikari.setUsername(config.url().user());
+      hikari.setPassword(config.url().password());
+    }
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+    hikari.setConnectionTimeout(Math.max(250, config.connectionTimeout().toMillis()));
+    hikari.setValidationTimeout(Math.max(250, config.connectionTimeout().toMillis() / 2));
+    hikari.setMaxLifetime(config.maxLifetime().toMillis());
+    hikari.setInitializationFailTimeout(-1);
+    int cache = config.statementCacheSize();
+    switch (config.url().vendor()) {
+      case POSTGRESQL -> {
+        hikari.addDataSourceProperty("preparedStatementCacheQueries", cache);
+        hikari.addDataSourceProperty("prepareThreshold", cache > 0 ? 5 : 0);
+      }
+      case MARIADB -> {
+        hikari.addDataSourceProperty("cachePrepStmts", cache > 0);
+        hikari.addDataSourceProperty("prepStmtCacheSize", Math.max(cache, 0));
+        hikari.addDataSourceProperty("useServerPrepStmts", cache > 0);
+      }
+      case H2 -> {}
+    }
+    return new HikariDataSource(hikari);
+  }
+
+  public String name() {
+    return config.name();
+  }
+
+  public Vendor vendor() {
+    return config.url().vendor();
+  }
+
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  /** The entity classes this database maps. */
+  public List<Class<?>> models() {
+    return models;
+  }
+
+  /** All rows of an entity as a lazy {@link QuerySet}. */
+  public <T> QuerySet<T> objects(Class<T> model) {
+    return new QuerySet<>(this, model);
+  }
+
+  /** What the ORM knows of an entity's fields, for forms, the admin and serializers. */
+  @SuppressWarnings("unchecked")
+  public <T> ModelMeta<T> meta(Class<T> model) {
+    return (ModelMeta<T>) metas.computeIfAbsent(model, type -> ModelMeta.of(this, type));
+  }
+
+  /**
+   * Runs {@code work} in a transaction: commits when it returns, rolls back when it throws. Nested
+   * calls use a savepoint, so an inner failure undoes only the inner work. After an inner rollback,
+   * entities loaded before it are detached: {@link #save} still writes them.
+   */
+  public <R> R atomic(Supplier<R> work) {
+    UnitOfWork unit = current.get();
+    boolean ownsUnit = unit == null;
+    if (ownsUnit) {
+      unit = new UnitOfWork(openSession());
+      current.set(unit);
+    }
+    try {
+      if (unit.transaction == null) {
+        return outermost(unit, work);
+      }
+      return nested(unit, work);
+    } finally {
+      if (ownsUnit) {
+        current.remove();
+        unit.session.close();
+      }
+    }
+  }
+
+  public void atomic(Runnable work) {
+    atomic(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  private <R> R outermost(UnitOfWork unit, Supplier<R> work) {
+    try {
+      unit.transaction = unit.session.beginTransaction();
+    } catch (RuntimeException e) {
+      unit.transaction = null;
+      throw Exceptions.translate(name(), e);
+    }
+    R result;
+    try {
+      result = work.get();
+      unit.transaction.commit();
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(unit);
+      unit.onCommit.clear();
+      unit.transaction = null;
+      throw rethrow(e);
+    }
+    unit.transaction = null;
+    List<Runnable> hooks = new ArrayList<>(unit.onCommit);
+    unit.onCommit.clear();
+    hooks.forEach(Runnable::run);
+    return result;
+  }
+
+  private <R> R nested(UnitOfWork unit, Supplier<R> work) {
+    Session session = unit.session;
+    Savepoint savepoint;
+    try {
+      session.flush();
+      savepoint = session.doReturningWork(Connection::setSavepoint);
+    } catch (RuntimeException e) {
+      throw Exceptions.translate(name(), e);
+    }
+    int hooksBefore = unit.onCommit.size();
+    try {
+      R result = work.get();
+      session.flush();
+      session.doWork(connection -> connection.releaseSavepoint(savepoint));
+      return result;
+    } catch (RuntimeException | Error e) {
+      session.doWork(connection -> connection.rollback(savepoint));
+      // the session may hold changes the savepoint undid; forget them rather than write them later
+      session.clear();
+      unit.onCommit.subList(hooksBefore, unit.onCommit.size()).clear();
+      throw rethrow(e);
+    }
+  }
+
+  private RuntimeException rethrow(Throwable e) {
+    if (e instanceof Error error) {
+      throw error;
+    }
+    return Exceptions.translate(name(), (RuntimeException) e);
+  }
+
+  private void rollbackQuietly(UnitOfWork unit) {
+    try {
+      if (unit.transaction.isActive()) {
+        unit.transaction.rollback();
+      }
+    } catch (RuntimeException ignored) {
+      // the connection is gone; the database rolls back on its own
+    }
+    unit.session.clear();
+  }
+
+  /**
+   * Runs {@code hook} after the current transaction commits (at once when none is open); dropped if
+   * it rolls back. For sending mail or clearing caches only once the data is really there.
+   */
+  public void onCommit(Runnable hook) {
+    UnitOfWork unit = current.get();
+    if (unit == null || unit.transaction == null) {
+      hook.run();
+    } else {
+      unit.onCommit.add(hook);
+    }
+  }
+
+  /** Whether the current thread is inside {@link #atomic}. */
+  public boolean inTransaction() {
+    UnitOfWork unit = current.get();
+    return unit != null && unit.transaction != null;
+  }
+
+  /**
+   * Runs {@code work} with one session for all its queries, so relations load lazily inside it. A
+   * view has one already; use this in commands, jobs and tests.
+   */
+  public <R> R session(Supplier<R> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    UnitOfWork unit = new UnitOfWork(openSession());
+    current.set(unit);
+    try {
+      return work.get();
+    } finally {
+      current.remove();
+      unit.session.close();
+    }
+  }
+
+  /**
+   * Runs {@code work} on the current session, or on a short one of its own when there is none.
+   * Hibernate and JDBC failures come out as {@link IntegrityError} and {@link DatabaseUnavailable}.
+   */
+  public <R> R withSession(Function<Session, R> work) {
+    UnitOfWork unit = current.get();
+    try {
+      if (unit != null) {
+        return work.apply(unit.session);
+      }
+      try (Session session = openSession()) {
+        return work.apply(session);
+      }
+    } catch (RuntimeException e) {
+      throw Exceptions.translate(name(), e);
+    }
+  }
+
+  /** Saves an entity: inserts a new one, writes a changed one back. Returns the saved instance. */
+  public <T> T save(T entity) {
+    return atomic(
+        () -> {
+          Session session = current.get().session;
+          ModelMeta<?> meta = meta(org.hibernate.Hibernate.getClass(entity));
+          Object id = meta.idOf(entity);
+          if (session.contains(entity)) {
+            if (session.isReadOnly(entity)) {
+              session.evict(entity);
+              meta.copyVersion(session.merge(entity), entity);
+            }
+          } else if (id == null) {
+            session.persist(entity);
+          } else {
+            Object managed = session.merge(entity);
+            session.flush();
+            meta.copyVersion(managed, entity);
+          }
+          session.flush();
+          return entity;
+        });
+  }
+
+  /** Deletes one entity's row. */
+  public void delete(Object entity) {
+    atomic(
+        () -> {
+          Session session = current.get().session;
+          session.remove(session.contains(entity) ? entity : session.merge(entity));
+          session.flush();
+        });
+  }
+
+  /** Whether reads in the current unit of work may skip dirty-checking snapshots. */
+  boolean readOnlyReads() {
+    return !inTransaction();
+  }
+
+  /** Runs {@code work} with a JDBC connection of this database's pool, outside Hibernate. */
+  public <R> R connection(SqlWork<R> work) {
+    UnitOfWork unit = current.get();
+    try {
+      if (unit != null) {
+        return unit.session.doReturningWork(work::run);
+      }
+      try (Connection connection = dataSource.getConnection()) {
+        return work.run(connection);
+      }
+    } catch (SQLException e) {
+      throw Exceptions.translate(
+          name(), new org.hibernate.exception.GenericJDBCException(e.getMessage(), e));
+    } catch (RuntimeException e) {
+      throw Exceptions.translate(name(), e);
+    }
+  }
+
+  /** Work done with a raw JDBC connection. */
+  @FunctionalInterface
+  public interface SqlWork<R> {
+    R run(Connection connection) throws SQLException;
+  }
+
+  /** Closes the current thread's session, if any (the end of a request). */
+  void closeCurrentSession() {
+    UnitOfWork unit = current.get();
+    if (unit != null) {
+      current.remove();
+      unit.session.close();
+    }
+  }
+
+  /** Opens a session for the current thread that lives until {@link #closeCurrentSession}. */
+  boolean openCurrentSession() {
+    if (current.get() != null) {
+      return false;
+    }
+    current.set(new UnitOfWork(openSession()));
+    return true;
+  }
+
+  private Session openSession() {
+    return sessionFactory.openSession();
+  }
+
+  /** Hibernate's boot model of the entities: tables, columns, keys. */
+  public Metadata hibernateMetadata() {
+    return metadata;
+  }
+
+  public SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  /** The pool, for health checks and the JDBC escape hatch. */
+  public javax.sql.DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Records the SQL this thread sends while {@code work} runs; returns the statements. */
+  public List<String> captureQueries(Runnable work) {
+    List<String> previous = queryLog.start();
+    boolean stopped = false;
+    try {
+      work.run();
+      stopped = true;
+      return queryLog.stop(previous);
+    } finally {
+      if (!stopped) {
+        queryLog.stop(previous);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+    dataSource.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Database(" + name() + ": " + config.url() + ")";
+  }
+
+  private static final class UnitOfWork {
+    final Session session;
+    Transaction transaction;
+    final List<Runnable> onCommit = new ArrayList<>();
+
+    UnitOfWork(Session session) {
+      this.session = session;
+    }
+  }
+}

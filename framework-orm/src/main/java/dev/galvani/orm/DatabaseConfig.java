@@ -1,0 +1,50 @@
+package dev.galvani.orm;
+
+import java.time.Duration;
+
+/**
+ * How to reach one named database and how big its pool is. Immutable; the {@code with...} methods
+ * return a changed copy.
+ *
+ * @param poolSize the most connections the pool holds (HikariCP's maximumPoolSize)
+ * @param connectionTimeout how long a request waits for a connection before it answers 503
+ * @param statementCacheSize prepared statements cached per connection by the driver (0 turns the
+ *     cache off)
+ */
+public record DatabaseConfig(
+    String name,
+    DatabaseUrl url,
+    int poolSize,
+    Duration connectionTimeout,
+    Duration maxLifetime,
+    int statementCacheSize) {
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+
+  public static DatabaseConfig of(String name, String url) {
+    return new DatabaseConfig(
+        name,
+        DatabaseUrl.parse(url),
+        DEFAULT_POOL_SIZE,
+        DEFAULT_CONNECTION_TIMEOUT,
+        Duration.ofMinutes(30),
+        250);
+  }
+
+  public DatabaseConfig withPoolSize(int size) {
+    return new DatabaseConfig(name, url, size, connectionTimeout, maxLifetime, statementCacheSize);
+  }
+
+  public DatabaseConfig withConnectionTimeout(Duration timeout) {
+    return new DatabaseConfig(name, url, poolSize, timeout, maxLifetime, statementCacheSize);
+  }
+
+  public DatabaseConfig withMaxLifetime(Duration lifetime) {
+    return new DatabaseConfig(name, url, poolSize, connectionTimeout, lifetime, statementCacheSize);
+  }
+
+  public DatabaseConfig withStatementCacheSize(int size) {
+    return new DatabaseConfig(name, url, poolSize, connectionTimeout, maxLifetime, size);
+  }
+}
