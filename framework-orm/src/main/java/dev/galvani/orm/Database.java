@@ -193,14 +193,25 @@ public final class Database implements AutoCloseable {
     R result;
     try {
       result = work.get();
-      unit.transaction.commit();
+      if (unit.rollbackOnlyFromSavepoint && unit.transaction.getRollbackOnly()) {
+        // Hibernate marked the transaction rollback-only when a nested block failed, but that
+        // block was undone to its savepoint and the rest is sound: commit it on the connection,
+        // then let Hibernate end its transaction (the rollback finds nothing left to undo)
+        unit.session.flush();
+        unit.session.doWork(Connection::commit);
+        unit.transaction.rollback();
+      } else {
+        unit.transaction.commit();
+      }
     } catch (RuntimeException | Error e) {
       rollbackQuietly(unit);
       unit.onCommit.clear();
       unit.transaction = null;
+      unit.rollbackOnlyFromSavepoint = false;
       throw rethrow(e);
     }
     unit.transaction = null;
+    unit.rollbackOnlyFromSavepoint = false;
     List<Runnable> hooks = new ArrayList<>(unit.onCommit);
     unit.onCommit.clear();
     hooks.forEach(Runnable::run);
@@ -217,6 +228,7 @@ public final class Database implements AutoCloseable {
       throw Exceptions.translate(name(), e);
     }
     int hooksBefore = unit.onCommit.size();
+    boolean wasRollbackOnly = unit.transaction.getRollbackOnly();
     try {
       R result = work.get();
       session.flush();
@@ -224,6 +236,9 @@ public final class Database implements AutoCloseable {
       return result;
     } catch (RuntimeException | Error e) {
       session.doWork(connection -> connection.rollback(savepoint));
+      if (!wasRollbackOnly && unit.transaction.getRollbackOnly()) {
+        unit.rollbackOnlyFromSavepoint = true;
+      }
       // the session may hold changes the savepoint undid; forget them rather than write them later
       session.clear();
       unit.onCommit.subList(hooksBefore, unit.onCommit.size()).clear();
@@ -432,6 +447,7 @@ public final class Database implements AutoCloseable {
   private static final class UnitOfWork {
     final Session session;
     Transaction transaction;
+    boolean rollbackOnlyFromSavepoint;
     final List<Runnable> onCommit = new ArrayList<>();
 
     UnitOfWork(Session session) {

@@ -1,0 +1,7 @@
+package dev.galvani.orm.library;
+
+public enum Genre {
+  NOVEL,
+  POETRY,
+  ESSAY
+}
