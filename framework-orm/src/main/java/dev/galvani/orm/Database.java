@@ -358,6 +358,39 @@ public final class Database implements AutoCloseable {
     return !inTransaction();
   }
 
+  /**
+   * The escape hatch: rows of {@code model} from hand-written SQL, with {@code ?} placeholders
+   * bound to {@code parameters} in order (never concatenate values into the SQL).
+   *
+   * <pre>{@code
+   * db.raw(Book.class, "select * from orm_book where pages > ? order by id", 100);
+   * }</pre>
+   */
+  public <T> List<T> raw(Class<T> model, String sql, Object... parameters) {
+    return withSession(
+        session -> {
+          var query = session.createNativeQuery(sql, model);
+          for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+          }
+          return query.getResultList();
+        });
+  }
+
+  /** Runs a hand-written SQL statement in a transaction; returns the rows it changed. */
+  public int execute(String sql, Object... parameters) {
+    return atomic(
+        () ->
+            withSession(
+                session -> {
+                  var query = session.createNativeMutationQuery(sql);
+                  for (int i = 0; i < parameters.length; i++) {
+                    query.setParameter(i + 1, parameters[i]);
+                  }
+                  return query.executeUpdate();
+                }));
+  }
+
   /** Runs {@code work} with a JDBC connection of this database's pool, outside Hibernate. */
   public <R> R connection(SqlWork<R> work) {
     UnitOfWork unit = current.get();
