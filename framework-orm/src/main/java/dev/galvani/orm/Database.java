@@ -415,6 +415,29 @@ public final class Database implements AutoCloseable {
     R run(Connection connection) throws SQLException;
   }
 
+  /**
+   * Opens a transaction on the current thread that {@code close()} rolls back, for tests: what the
+   * test and the views it calls in-process (through the TestClient) write is undone afterwards.
+   * Their own {@link #atomic} blocks become savepoints inside it. Threads other than the test's (a
+   * live server's) do not see it.
+   */
+  public AutoCloseable rollbackAfter() {
+    if (current.get() != null) {
+      throw new IllegalStateException("A session is already open on this thread");
+    }
+    UnitOfWork unit = new UnitOfWork(openSession());
+    unit.transaction = unit.session.beginTransaction();
+    current.set(unit);
+    return () -> {
+      current.remove();
+      try {
+        rollbackQuietly(unit);
+      } finally {
+        unit.session.close();
+      }
+    };
+  }
+
   /** Closes the current thread's session, if any (the end of a request). */
   void closeCurrentSession() {
     UnitOfWork unit = current.get();
