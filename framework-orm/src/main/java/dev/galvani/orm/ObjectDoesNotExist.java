@@ -1,12 +1,10 @@
 package dev.galvani.orm;
 
-import dev.galvani.core.http.NotFound;
-
 /**
- * {@code QuerySet.get} found no row. It is a 404 when a view lets it escape, like Django's {@code
- * get_object_or_404}.
+ * {@code QuerySet.get} found no row. Like Django's {@code DoesNotExist} it is a server error if a
+ * view lets it escape: a view that looks up what the URL names uses {@link QuerySet#getOr404}.
  */
-public final class ObjectDoesNotExist extends NotFound {
+public final class ObjectDoesNotExist extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public ObjectDoesNotExist(String message) {

@@ -1,5 +1,6 @@
 package dev.galvani.orm;
 
+import dev.galvani.core.http.NotFound;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
@@ -514,6 +515,22 @@ public final class QuerySet<T> implements Iterable<T> {
               + conditions);
     }
     return rows.get(0);
+  }
+
+  /**
+   * The one row matching a lookup, or a 404 ({@link NotFound}) when there is none: for views that
+   * look up what the URL names, like Django's {@code get_object_or_404}.
+   */
+  public T getOr404(String lookup, Object value) {
+    return filter(lookup, value).getOr404();
+  }
+
+  public T getOr404() {
+    try {
+      return get();
+    } catch (ObjectDoesNotExist e) {
+      throw new NotFound(e.getMessage());
+    }
   }
 
   /** Page {@code number} (from 1) of {@code size} rows, without counting the table. */

@@ -195,7 +195,11 @@ class QuerySetTest {
     assertEquals("Emma", books.get("title", "Emma").getTitle());
     ObjectDoesNotExist missing =
         assertThrows(ObjectDoesNotExist.class, () -> books.get("title", "Ulysses"));
-    assertEquals(404, missing.status());
+    assertEquals("No book matches the given query.", missing.getMessage());
+    assertEquals(
+        404,
+        assertThrows(dev.galvani.core.http.NotFound.class, () -> books.getOr404("title", "Ulysses"))
+            .status());
     MultipleObjectsReturned many =
         assertThrows(MultipleObjectsReturned.class, () -> books.get("author", woolf));
     assertTrue(many.getMessage().contains("it returned 3"), many.getMessage());

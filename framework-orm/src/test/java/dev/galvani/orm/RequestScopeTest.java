@@ -64,7 +64,7 @@ class RequestScopeTest {
                 Response.text(
                     Orm.database(request.galvani())
                         .objects(Author.class)
-                        .get("id", request.pathInt("id"))
+                        .getOr404("id", request.pathInt("id"))
                         .getName())),
         path(
             "authors/new/",
