@@ -3,6 +3,7 @@ package dev.galvani.orm;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.galvani.orm.internal.Exceptions;
+import dev.galvani.orm.internal.LazyLoads;
 import dev.galvani.orm.internal.QueryLog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,6 +47,7 @@ public final class Database implements AutoCloseable {
   private final Metadata metadata;
   private final SessionFactory sessionFactory;
   private final QueryLog queryLog = new QueryLog();
+  private final LazyLoads lazyLoads = new LazyLoads();
   private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
   private final java.util.Map<Class<?>, ModelMeta<?>> metas =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,7 +67,7 @@ public final class Database implements AutoCloseable {
             .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
             .applySetting(AvailableSettings.ORDER_INSERTS, true)
             .applySetting(AvailableSettings.ORDER_UPDATES, true)
-            .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 100)
+            .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, config.batchFetchSize())
             .applySetting(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true)
             .applySetting(AvailableSettings.STATEMENT_INSPECTOR, queryLog)
             .applySetting(AvailableSettings.SHOW_SQL, false)
@@ -79,6 +81,7 @@ public final class Database implements AutoCloseable {
               .applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy())
               .build();
       this.sessionFactory = metadata.getSessionFactoryBuilder().build();
+      lazyLoads.install(sessionFactory);
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       dataSource.close();
@@ -472,6 +475,11 @@ public final class Database implements AutoCloseable {
   /** The pool, for health checks and the JDBC escape hatch. */
   public javax.sql.DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The lazy-load counter behind the DEBUG N+1 warning. */
+  LazyLoads lazyLoads() {
+    return lazyLoads;
   }
 
   /** Records the SQL this thread sends while {@code work} runs; returns the statements. */

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param connectionTimeout how long a request waits for a connection before it answers 503
  * @param statementCacheSize prepared statements cached per connection by the driver (0 turns the
  *     cache off)
+ * @param batchFetchSize how many lazy relations of the same kind one query loads at once when the
+ *     first is touched (1 turns batching off, and every lazy load is its own query)
  */
 public record DatabaseConfig(
     String name,
@@ -17,7 +19,8 @@ public record DatabaseConfig(
     int poolSize,
     Duration connectionTimeout,
     Duration maxLifetime,
-    int statementCacheSize) {
+    int statementCacheSize,
+    int batchFetchSize) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
@@ -29,22 +32,32 @@ public record DatabaseConfig(
         DEFAULT_POOL_SIZE,
         DEFAULT_CONNECTION_TIMEOUT,
         Duration.ofMinutes(30),
-        250);
+        250,
+        32);
   }
 
   public DatabaseConfig withPoolSize(int size) {
-    return new DatabaseConfig(name, url, size, connectionTimeout, maxLifetime, statementCacheSize);
+    return new DatabaseConfig(
+        name, url, size, connectionTimeout, maxLifetime, statementCacheSize, batchFetchSize);
   }
 
   public DatabaseConfig withConnectionTimeout(Duration timeout) {
-    return new DatabaseConfig(name, url, poolSize, timeout, maxLifetime, statementCacheSize);
+    return new DatabaseConfig(
+        name, url, poolSize, timeout, maxLifetime, statementCacheSize, batchFetchSize);
   }
 
   public DatabaseConfig withMaxLifetime(Duration lifetime) {
-    return new DatabaseConfig(name, url, poolSize, connectionTimeout, lifetime, statementCacheSize);
+    return new DatabaseConfig(
+        name, url, poolSize, connectionTimeout, lifetime, statementCacheSize, batchFetchSize);
   }
 
   public DatabaseConfig withStatementCacheSize(int size) {
-    return new DatabaseConfig(name, url, poolSize, connectionTimeout, maxLifetime, size);
+    return new DatabaseConfig(
+        name, url, poolSize, connectionTimeout, maxLifetime, size, batchFetchSize);
+  }
+
+  public DatabaseConfig withBatchFetchSize(int size) {
+    return new DatabaseConfig(
+        name, url, poolSize, connectionTimeout, maxLifetime, statementCacheSize, Math.max(1, size));
   }
 }

@@ -28,7 +28,12 @@ import org.junit.jupiter.api.Test;
 class RequestScopeTest {
 
   static Galvani site(String url, boolean atomicRequests) {
-    Settings settings = new Settings(new Env(Map.of(), Map.of()));
+    return site(url, atomicRequests, Map.of());
+  }
+
+  static Galvani site(String url, boolean atomicRequests, Map<String, String> environment) {
+    Settings settings = new Settings(new Env(environment, Map.of()));
+    settings.debug(settings.env().bool("DEBUG", false));
     settings
         .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
         .apps(new OrmApp(), new LibraryApp())
@@ -39,7 +44,12 @@ class RequestScopeTest {
                 .atomicRequests(atomicRequests)
                 .configure(
                     OrmSettings.DEFAULT,
-                    config -> config.withConnectionTimeout(Duration.ofSeconds(1)).withPoolSize(2)));
+                    config ->
+                        config
+                            .withConnectionTimeout(Duration.ofSeconds(1))
+                            .withPoolSize(2)
+                            .withBatchFetchSize(
+                                Integer.parseInt(environment.getOrDefault("BATCH", "32")))));
     Galvani galvani = new Galvani(settings);
     Orm.database(galvani).sessionFactory().getSchemaManager().drop(true);
     Orm.database(galvani).sessionFactory().getSchemaManager().create(true);
@@ -78,6 +88,16 @@ class RequestScopeTest {
               }
               return Response.text("created " + author.getId());
             }),
+        path(
+            "shelf/",
+            request -> {
+              Database db = Orm.database(request.galvani());
+              return Response.text(
+                  db.objects(Book.class).list().stream()
+                      .map(book -> book.getAuthor().getName() + "/" + book.getTags().size())
+                      .collect(Collectors.joining(",")));
+            },
+            "shelf"),
         path(
             "books/",
             request -> {
@@ -130,6 +150,45 @@ class RequestScopeTest {
       assertTrue(bad.text().contains("Cannot resolve"), bad.text());
       assertFalse(bad.text().toLowerCase().contains("select"), bad.text());
       assertEquals(200, client.get("/books/?order=-pages").status());
+    }
+  }
+
+  @Test
+  void lazyLoadsInALoop_areReportedInDebug_namingTheViewAndTheFix() {
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("galvani.orm");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+        new ch.qos.logback.core.read.ListAppender<>();
+    captured.start();
+    log.addAppender(captured);
+    ch.qos.logback.classic.Level level = log.getLevel();
+    log.setLevel(ch.qos.logback.classic.Level.WARN);
+    try (Galvani galvani =
+        site(TestDatabases.url(Vendor.H2), false, Map.of("DEBUG", "true", "BATCH", "1"))) {
+      Database db = Orm.database(galvani);
+      for (int i = 0; i < 4; i++) {
+        Author author = db.save(new Author("A" + i, null, null));
+        db.save(new Book("B" + i, author, 10, null));
+      }
+      assertEquals(200, new TestClient(galvani).get("/shelf/").status());
+      List<String> warnings =
+          captured.list.stream()
+              .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+              .toList();
+      assertTrue(
+          warnings.contains(
+              "N+1 queries in view 'shelf': Book.tags was loaded lazily 4 times, one query each;"
+                  + " load it with the rows: prefetchRelated(\"tags\")"),
+          warnings.toString());
+      assertTrue(
+          warnings.contains(
+              "N+1 queries in view 'shelf': Author (through Book.author) was loaded lazily 4"
+                  + " times, one query each; load it with the rows: selectRelated(...) on the"
+                  + " query of Book.author"),
+          warnings.toString());
+    } finally {
+      log.detachAppender(captured);
+      log.setLevel(level);
     }
   }
 
