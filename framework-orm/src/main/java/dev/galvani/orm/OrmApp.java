@@ -3,8 +3,6 @@ package dev.galvani.orm;
 import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.ImproperlyConfigured;
-import dev.galvani.core.checks.Check;
-import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.middleware.Middleware;
 import jakarta.persistence.Entity;
@@ -45,6 +43,18 @@ public final class OrmApp implements App {
                   + "', which is not configured; the configured ones are "
                   + settings.databases().keySet());
         }
+        for (Class<?> model : modelApp.models()) {
+          if (!model.isAnnotationPresent(Entity.class)) {
+            // before Hibernate boots, which would fail with a less helpful message
+            throw new ImproperlyConfigured(
+                "orm.E003: "
+                    + model.getName()
+                    + " is listed in the models of '"
+                    + app.name()
+                    + "' but is not an entity; annotate it with @jakarta.persistence.Entity or"
+                    + " remove it from models()");
+          }
+        }
         list.addAll(modelApp.models());
       }
     }
@@ -56,29 +66,6 @@ public final class OrmApp implements App {
     }
     orm = new Orm(databases);
     galvani.publish(Orm.KEY, orm);
-  }
-
-  @Override
-  public List<Check> checks() {
-    return List.of(OrmApp::modelsAreEntities);
-  }
-
-  private static List<CheckMessage> modelsAreEntities(Galvani galvani) {
-    List<CheckMessage> messages = new ArrayList<>();
-    for (App app : galvani.settings().apps()) {
-      if (app instanceof ModelApp modelApp) {
-        for (Class<?> model : modelApp.models()) {
-          if (!model.isAnnotationPresent(Entity.class)) {
-            messages.add(
-                CheckMessage.error(
-                    "orm.E003",
-                    model.getName() + " is listed in the models of '" + app.name() + "'",
-                    "annotate it with @jakarta.persistence.Entity or remove it from models()"));
-          }
-        }
-      }
-    }
-    return messages;
   }
 
   @Override

@@ -1,0 +1,136 @@
+package dev.galvani.orm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.galvani.core.Env;
+import dev.galvani.core.Galvani;
+import dev.galvani.core.ImproperlyConfigured;
+import dev.galvani.core.Secret;
+import dev.galvani.core.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatabaseSettingsTest {
+
+  @Test
+  void databaseUrls_inEveryStyle_becomeJdbcUrls() {
+    DatabaseUrl postgres =
+        DatabaseUrl.parse("postgres://site:s3cr%40t@db.internal:6543/shop?sslmode=require");
+    assertEquals(Vendor.POSTGRESQL, postgres.vendor());
+    assertEquals("jdbc:postgresql://db.internal:6543/shop?sslmode=require", postgres.jdbcUrl());
+    assertEquals("site", postgres.user());
+    assertEquals("s3cr@t", postgres.password());
+    DatabaseUrl maria = DatabaseUrl.parse("mysql://root@localhost/test");
+    assertEquals("jdbc:mariadb://localhost:3306/test", maria.jdbcUrl());
+    DatabaseUrl file = DatabaseUrl.parse("h2:file:db/site");
+    assertEquals("jdbc:h2:file:" + Path.of("db/site").toAbsolutePath().normalize(), file.jdbcUrl());
+    assertEquals(Vendor.H2, DatabaseUrl.parse("jdbc:h2:mem:x").vendor());
+  }
+
+  @Test
+  void passwords_neverAppearInMessages() {
+    DatabaseUrl url = DatabaseUrl.parse("postgres://site:hunter2@db/shop");
+    assertFalse(url.toString().contains("hunter2"), url.toString());
+    ImproperlyConfigured bad =
+        assertThrows(
+            ImproperlyConfigured.class, () -> DatabaseUrl.parse("oracle://u:hunter2@db/x"));
+    assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
+    assertTrue(bad.getMessage().startsWith("orm.E001"), bad.getMessage());
+    assertTrue(bad.getMessage().contains("postgres://"), bad.getMessage());
+  }
+
+  @Test
+  void malformedUrls_failNamingTheFix() {
+    assertTrue(
+        assertThrows(ImproperlyConfigured.class, () -> DatabaseUrl.parse("postgres://db"))
+            .getMessage()
+            .contains("needs a host and a database name"));
+    assertTrue(
+        assertThrows(ImproperlyConfigured.class, () -> DatabaseUrl.parse("h2:db"))
+            .getMessage()
+            .contains("h2:file:<path>"));
+  }
+
+  @Test
+  void theEnvironment_setsUrlPoolAndTimeout() {
+    Env env =
+        new Env(
+            Map.of(
+                "DATABASE_URL", "postgres://u@h/d",
+                "DATABASE_POOL_SIZE", "7",
+                "DATABASE_CONNECT_TIMEOUT", "2"),
+            Map.of());
+    DatabaseConfig config = OrmSettings.fromEnv(env, "h2:mem:x").databases().get("default");
+    assertEquals(Vendor.POSTGRESQL, config.url().vendor());
+    assertEquals(7, config.poolSize());
+    assertEquals(Duration.ofSeconds(2), config.connectionTimeout());
+    DatabaseConfig fallback =
+        OrmSettings.fromEnv(new Env(Map.of(), Map.of()), "h2:mem:x").databases().get("default");
+    assertEquals(Vendor.H2, fallback.url().vendor());
+    assertEquals(DatabaseConfig.DEFAULT_POOL_SIZE, fallback.poolSize());
+  }
+
+  @Test
+  void anAppInAnUnconfiguredDatabase_stopsStartupNamingIt() {
+    ModelApp reports =
+        new ModelApp() {
+          @Override
+          public String name() {
+            return "reports";
+          }
+
+          @Override
+          public List<Class<?>> models() {
+            return List.of();
+          }
+
+          @Override
+          public String database() {
+            return "analytics";
+          }
+        };
+    Settings settings = new Settings(new Env(Map.of(), Map.of()));
+    settings
+        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
+        .apps(new OrmApp(), reports)
+        .rootUrls(List::of)
+        .set(OrmSettings.KEY, OrmSettings.of("h2:mem:settings-test"));
+    ImproperlyConfigured error =
+        assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
+    assertTrue(error.getMessage().contains("orm.E002"), error.getMessage());
+    assertTrue(error.getMessage().contains("'analytics'"), error.getMessage());
+  }
+
+  @Test
+  void aModelThatIsNotAnEntity_failsTheCheck() {
+    ModelApp broken =
+        new ModelApp() {
+          @Override
+          public String name() {
+            return "broken";
+          }
+
+          @Override
+          public List<Class<?>> models() {
+            return List.of(String.class);
+          }
+        };
+    Settings settings = new Settings(new Env(Map.of(), Map.of()));
+    settings
+        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
+        .apps(new OrmApp(), broken)
+        .rootUrls(List::of)
+        .set(OrmSettings.KEY, OrmSettings.of("h2:mem:settings-test-2"));
+    ImproperlyConfigured error =
+        assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
+    assertTrue(
+        error.getMessage().startsWith("orm.E003: java.lang.String is listed in the models of"),
+        error.getMessage());
+  }
+}
