@@ -71,8 +71,13 @@ public final class Galvani implements AutoCloseable {
     this.staticFiles = new StaticFiles(settings);
     this.errorPages = new ErrorPages(this);
     this.chain = buildChain(settings.middleware());
-    for (App app : settings.apps()) {
-      app.ready(this);
+    try {
+      for (App app : settings.apps()) {
+        app.ready(this);
+      }
+    } catch (RuntimeException e) {
+      close(); // what the earlier apps opened
+      throw e;
     }
     List<CheckMessage> errors =
         Checks.run(this, false).stream().filter(CheckMessage::isError).toList();
