@@ -59,6 +59,7 @@ class DatabaseSettingsTest {
 
   @Test
   void theEnvironment_setsUrlPoolAndTimeout() {
+    // snippet:env
     Env env =
         new Env(
             Map.of(
@@ -67,6 +68,7 @@ class DatabaseSettingsTest {
                 "DATABASE_CONNECT_TIMEOUT", "2"),
             Map.of());
     DatabaseConfig config = OrmSettings.fromEnv(env, "h2:mem:x").databases().get("default");
+    // end-snippet
     assertEquals(Vendor.POSTGRESQL, config.url().vendor());
     assertEquals(7, config.poolSize());
     assertEquals(Duration.ofSeconds(2), config.connectionTimeout());

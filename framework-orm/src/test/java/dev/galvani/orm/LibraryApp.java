@@ -6,6 +6,7 @@ import dev.galvani.orm.library.Tag;
 import java.util.List;
 
 /** The test library as an installed app. */
+// snippet:app
 final class LibraryApp implements ModelApp {
   @Override
   public String name() {
@@ -17,3 +18,4 @@ final class LibraryApp implements ModelApp {
     return List.of(Author.class, Book.class, Tag.class);
   }
 }
+// end-snippet

@@ -82,6 +82,7 @@ class QuerySetTest {
 
   @Test
   void filter_withFieldLookups_findsTheMatchingRows() {
+    // snippet:lookups
     assertEquals(List.of("Emma"), titles(books.filter("title", "Emma")));
     assertEquals(List.of("Emma"), titles(books.filter("title__iexact", "EMMA")));
     assertEquals(List.of("To the Lighthouse"), titles(books.filter("title__contains", "Light")));
@@ -100,6 +101,7 @@ class QuerySetTest {
     assertEquals(
         List.of("To the Lighthouse", "Persuasion"),
         titles(books.filter("pages__range", List.of(200, 250)).orderBy("pages")));
+    // end-snippet
     assertEquals(List.of("Orlando"), titles(books.filter("price__isnull", true)));
     assertEquals(4, books.filter("price__isnull", false).count());
     assertEquals(List.of("Emma"), titles(books.filter("genre", Genre.NOVEL).filter("pages", 474)));
@@ -107,12 +109,14 @@ class QuerySetTest {
 
   @Test
   void filter_withDateTransforms_comparesTheParts() {
+    // snippet:dates
     assertEquals(
         List.of("Mrs Dalloway", "To the Lighthouse", "Orlando"),
         titles(books.filter("published__year__gte", 1900).orderBy("published")));
     assertEquals(List.of("Orlando"), titles(books.filter("published__month", 10)));
     assertEquals(List.of("Persuasion"), titles(books.filter("published__day", 20)));
     assertEquals(2, books.filter("published__year__in", List.of(1815, 1817)).count());
+    // end-snippet
   }
 
   @Test
@@ -125,6 +129,7 @@ class QuerySetTest {
 
   @Test
   void filter_acrossRelations_joinsAndMatches() {
+    // snippet:relations
     assertEquals(3, books.filter("author__name__icontains", "woolf").count());
     assertEquals(2, books.filter("author", austen).count());
     assertEquals(2, books.filter("author", austen.getId()).count());
@@ -137,15 +142,18 @@ class QuerySetTest {
         List.of("Jane Austen"),
         authors.filter("books__pages__gt", 400).list().stream().map(Author::getName).toList());
     assertEquals(1, authors.filter("books__isnull", true).count());
+    // end-snippet
     assertEquals(2, authors.filter("books__published__year__lt", 1930).distinct().count());
   }
 
   @Test
   void qObjects_combineWithOrAndNot() {
+    // snippet:q
     Q short_ = Q.of("pages__lt", 200);
     Q long_ = Q.of("pages__gt", 400);
     assertEquals(
         List.of("Mrs Dalloway", "Emma"), titles(books.filter(short_.or(long_)).orderBy("pages")));
+    // end-snippet
     assertEquals(
         List.of("To the Lighthouse", "Orlando"),
         titles(books.filter(Q.of("author", woolf).and(short_.not())).orderBy("pages")));
@@ -155,11 +163,13 @@ class QuerySetTest {
 
   @Test
   void typedConditions_useTheGeneratedMetamodel() {
+    // snippet:typed
     assertEquals(
         List.of("Orlando"),
         titles(
             books.filter(
                 Where.of(Book_.pages).gt(300).and(Where.of(Book_.title).icontains("or")))));
+    // end-snippet
     assertEquals(
         List.of("Emma", "Orlando"),
         titles(books.filter(Where.of(Book_.pages).gt(300)).orderBy(Book_.title, false)));
@@ -176,6 +186,7 @@ class QuerySetTest {
 
   @Test
   void slicing_limitsAndOffsetsInOrder() {
+    // snippet:slicing
     QuerySet<Book> byPages = books.orderBy("pages");
     assertEquals(List.of("Mrs Dalloway", "To the Lighthouse"), titles(byPages.limit(2)));
     assertEquals(List.of("Persuasion", "Orlando"), titles(byPages.slice(2, 4)));
@@ -185,6 +196,7 @@ class QuerySetTest {
     assertEquals(
         List.of("Persuasion", "Orlando"), page.items().stream().map(Book::getTitle).toList());
     assertTrue(page.hasNext());
+    // end-snippet
     assertTrue(page.hasPrevious());
     assertFalse(byPages.page(3, 2).hasNext());
     assertTrue(byPages.page(9, 2).isEmpty());
@@ -192,9 +204,11 @@ class QuerySetTest {
 
   @Test
   void get_returnsOneRowOrNamesWhatWentWrong() {
+    // snippet:get
     assertEquals("Emma", books.get("title", "Emma").getTitle());
     ObjectDoesNotExist missing =
         assertThrows(ObjectDoesNotExist.class, () -> books.get("title", "Ulysses"));
+    // end-snippet
     assertEquals("No book matches the given query.", missing.getMessage());
     assertEquals(
         404,
@@ -214,6 +228,7 @@ class QuerySetTest {
 
   @Test
   void aggregate_computesOverMatchingRows() {
+    // snippet:aggregate
     Map<String, Object> stats =
         books
             .filter("author", woolf)
@@ -224,6 +239,7 @@ class QuerySetTest {
                     "first", Aggregate.min("published"),
                     "count", Aggregate.count("id"),
                     "average", Aggregate.avg("pages")));
+    // end-snippet
     assertEquals(736L, ((Number) stats.get("total")).longValue());
     assertEquals(333, ((Number) stats.get("longest")).intValue());
     assertEquals(LocalDateTime.of(1925, 5, 14, 12, 0), stats.get("first"));
@@ -233,8 +249,10 @@ class QuerySetTest {
 
   @Test
   void annotate_groupsValuesAndFiltersOnTheResult() {
+    // snippet:annotate
     List<Map<String, Object>> perAuthor =
         books.annotate("titles", Aggregate.count("id")).orderBy("-titles").values("author__name");
+    // end-snippet
     assertEquals("Virginia Woolf", perAuthor.get(0).get("author__name"));
     assertEquals(3L, ((Number) perAuthor.get(0).get("titles")).longValue());
     assertEquals(2L, ((Number) perAuthor.get(1).get("titles")).longValue());
@@ -278,16 +296,20 @@ class QuerySetTest {
 
   @Test
   void prefetchRelated_loadsCollectionsInABatchAndWorksOutsideTheSession() {
+    // snippet:prefetch
     List<Book> fetched = books.prefetchRelated("tags").orderBy("title").list();
     // the session is closed: the tags must already be there
     assertEquals(2, fetched.get(1).getTags().size());
+    // end-snippet
     List<String> queries = db.captureQueries(() -> books.prefetchRelated("tags").list());
     assertEquals(2, queries.size(), queries.toString());
   }
 
   @Test
   void update_setsFieldsInOneStatement_withFieldReferences() {
+    // snippet:update
     assertEquals(3, books.filter("author", woolf).update("pages", F.of("pages").plus(1)));
+    // end-snippet
     assertEquals(195, books.get("title", "Mrs Dalloway").getPages());
     assertEquals(
         2, books.filter("author__name", "Jane Austen").update(Map.of("genre", Genre.ESSAY)));
@@ -320,8 +342,10 @@ class QuerySetTest {
     Created<Tag> found = tags.getOrCreate(Map.of("label", "classic"));
     assertFalse(found.created());
     assertEquals(classic.getId(), found.object().getId());
+    // snippet:get-or-create
     Created<Tag> made = tags.getOrCreate(Map.of("label", "gothic"));
     assertTrue(made.created());
+    // end-snippet
     assertEquals(3, tags.count());
     Created<Book> updated =
         books.updateOrCreate(Map.of("title", "Emma", "author", austen), book -> book.setPages(500));
@@ -339,8 +363,10 @@ class QuerySetTest {
 
   @Test
   void raw_runsHandWrittenSqlWithBoundParameters() {
+    // snippet:raw
     List<Book> rows =
         db.raw(Book.class, "select * from orm_book where pages > ? order by pages", 300);
+    // end-snippet
     assertEquals(List.of("Orlando", "Emma"), rows.stream().map(Book::getTitle).toList());
     assertEquals(1, db.execute("update orm_book set pages = ? where title = ?", 1, "Emma"));
   }
@@ -350,10 +376,12 @@ class QuerySetTest {
     List<String> sent =
         db.captureQueries(
             () -> {
+              // snippet:invalid
               InvalidQuery unknown =
                   assertThrows(InvalidQuery.class, () -> books.filter("titel", "x"));
               assertTrue(unknown.getMessage().contains("Cannot resolve 'titel' on Book"));
               assertTrue(unknown.getMessage().contains("choices are: id, title, author"));
+              // end-snippet
               InvalidQuery lookup =
                   assertThrows(InvalidQuery.class, () -> books.filter("pages__bigger", 1));
               assertTrue(lookup.getMessage().contains("Unsupported lookup 'bigger'"));

@@ -75,6 +75,7 @@ class TransactionsTest {
 
   @Test
   void nestedAtomic_rollsBackOnlyTheInnerBlock() {
+    // snippet:nested
     db.atomic(
         () -> {
           db.save(author("Outer"));
@@ -88,6 +89,7 @@ class TransactionsTest {
                       }));
           db.save(author("After"));
         });
+    // end-snippet
     List<String> names =
         db.withSession(
             session ->
@@ -103,7 +105,9 @@ class TransactionsTest {
     db.atomic(
         () -> {
           db.save(author("Ann"));
+          // snippet:on-commit
           db.onCommit(() -> ran.add("committed:" + authorsSeenByAnotherConnection()));
+          // end-snippet
           assertTrue(ran.isEmpty(), "hooks wait for the commit");
         });
     assertEquals(List.of("committed:1"), ran);

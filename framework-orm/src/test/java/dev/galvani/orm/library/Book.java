@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.Set;
 
+// snippet:entity
 @Entity
 @Table(
     name = "orm_book",
@@ -45,6 +46,8 @@ public class Book extends Model {
   private Set<Tag> tags = new HashSet<>();
 
   @Version private int version;
+
+  // end-snippet
 
   protected Book() {}
 
