@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -49,10 +50,9 @@ public final class Database implements AutoCloseable {
   private final QueryLog queryLog = new QueryLog();
   private final LazyLoads lazyLoads = new LazyLoads();
   private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
-  private final java.util.Map<Class<?>, ModelMeta<?>> metas =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Class<?>, ModelMeta<?>> metas = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Database(DatabaseConfig config, List<Class<?>> models) {
+  private Database(DatabaseConfig config, List<Class<?>> models, Map<Class<?>, String> appLabels) {
     this.config = config;
     this.models = List.copyOf(models);
     this.dataSource = pool(config);
@@ -78,6 +78,7 @@ public final class Database implements AutoCloseable {
       this.metadata =
           sources
               .getMetadataBuilder()
+              .applyImplicitNamingStrategy(new AppTableNaming(classNames(appLabels)))
               .applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy())
               .build();
       this.sessionFactory = metadata.getSessionFactoryBuilder().build();
@@ -91,7 +92,22 @@ public final class Database implements AutoCloseable {
 
   /** Opens the pool (lazily: no connection is made until the first query) and boots Hibernate. */
   public static Database open(DatabaseConfig config, List<Class<?>> models) {
-    return new Database(config, models);
+    return new Database(config, models, Map.of());
+  }
+
+  /**
+   * Like {@link #open(DatabaseConfig, List)}, naming each model's app, whose name prefixes its
+   * table ({@code polls_question}) as in Django. {@link OrmApp} opens databases this way.
+   */
+  public static Database open(
+      DatabaseConfig config, List<Class<?>> models, Map<Class<?>, String> appLabels) {
+    return new Database(config, models, appLabels);
+  }
+
+  private static Map<String, String> classNames(Map<Class<?>, String> appLabels) {
+    Map<String, String> names = new java.util.HashMap<>();
+    appLabels.forEach((model, app) -> names.put(model.getName(), app));
+    return names;
   }
 
   private static HikariDataSource pool(DatabaseConfig config) {

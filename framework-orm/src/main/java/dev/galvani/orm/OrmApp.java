@@ -30,6 +30,7 @@ public final class OrmApp implements App {
     settings =
         galvani.settings().get(OrmSettings.KEY).orElseGet(() -> OrmSettings.of("h2:file:db/site"));
     Map<String, List<Class<?>>> models = new LinkedHashMap<>();
+    Map<Class<?>, String> appLabels = new LinkedHashMap<>();
     settings.databases().keySet().forEach(name -> models.put(name, new ArrayList<>()));
     for (App app : galvani.settings().apps()) {
       if (app instanceof ModelApp modelApp) {
@@ -56,11 +57,12 @@ public final class OrmApp implements App {
           }
         }
         list.addAll(modelApp.models());
+        modelApp.models().forEach(model -> appLabels.put(model, app.name()));
       }
     }
     Map<String, Database> databases = new LinkedHashMap<>();
     for (DatabaseConfig config : settings.databases().values()) {
-      Database database = Database.open(config, models.get(config.name()));
+      Database database = Database.open(config, models.get(config.name()), appLabels);
       databases.put(config.name(), database);
       galvani.onClose(database);
     }

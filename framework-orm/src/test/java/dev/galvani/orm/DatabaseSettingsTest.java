@@ -110,6 +110,44 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void implicitTableNames_arePrefixedWithTheApp_asInDjango() {
+    ModelApp reviews =
+        new ModelApp() {
+          @Override
+          public String name() {
+            return "reviews";
+          }
+
+          @Override
+          public List<Class<?>> models() {
+            return List.of(dev.galvani.orm.library.Review.class);
+          }
+        };
+    Settings settings = new Settings(new Env(Map.of(), Map.of()));
+    settings
+        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
+        .apps(new OrmApp(), new LibraryApp(), reviews)
+        .rootUrls(List::of)
+        .set(OrmSettings.KEY, OrmSettings.of("h2:mem:naming-test"));
+    try (Galvani galvani = new Galvani(settings)) {
+      Database db = Orm.database(galvani);
+      ModelMeta<dev.galvani.orm.library.Review> review =
+          db.meta(dev.galvani.orm.library.Review.class);
+      assertEquals("reviews_review", review.table());
+      assertEquals("star_rating", review.require("starRating").column());
+      assertEquals("book_id", review.require("book").column());
+      assertEquals("orm_book", db.meta(dev.galvani.orm.library.Book.class).table());
+      assertEquals(
+          List.of("orm_book_tags", "reviews_review_related_tags"),
+          db.hibernateMetadata().getCollectionBindings().stream()
+              .filter(collection -> !collection.isOneToMany())
+              .map(collection -> collection.getCollectionTable().getName())
+              .sorted()
+              .toList());
+    }
+  }
+
+  @Test
   void aModelThatIsNotAnEntity_failsTheCheck() {
     ModelApp broken =
         new ModelApp() {
