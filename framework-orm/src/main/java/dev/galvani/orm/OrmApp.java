@@ -5,6 +5,9 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.ImproperlyConfigured;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.middleware.Middleware;
+import dev.galvani.orm.fixtures.DbShellCommand;
+import dev.galvani.orm.fixtures.DumpDataCommand;
+import dev.galvani.orm.fixtures.LoadDataCommand;
 import jakarta.persistence.Entity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +80,6 @@ public final class OrmApp implements App {
 
   @Override
   public List<Command> commands() {
-    return List.of();
+    return List.of(new DumpDataCommand(), new LoadDataCommand(), new DbShellCommand());
   }
 }

@@ -53,4 +53,9 @@ public class Author extends Model {
   public List<Book> getBooks() {
     return books;
   }
+
+  @Override
+  public String toString() {
+    return name;
+  }
 }

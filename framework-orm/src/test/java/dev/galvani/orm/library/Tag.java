@@ -20,4 +20,9 @@ public class Tag extends Model {
   public String getLabel() {
     return label;
   }
+
+  @Override
+  public String toString() {
+    return label;
+  }
 }
