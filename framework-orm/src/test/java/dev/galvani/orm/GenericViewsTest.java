@@ -14,9 +14,11 @@ import dev.galvani.core.test.TestResponse;
 import dev.galvani.core.urls.Route;
 import dev.galvani.orm.library.Author;
 import dev.galvani.orm.test.TestDatabases;
+import dev.galvani.orm.views.CreateView;
 import dev.galvani.orm.views.DeleteView;
 import dev.galvani.orm.views.DetailView;
 import dev.galvani.orm.views.ListView;
+import dev.galvani.orm.views.UpdateView;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,23 @@ class GenericViewsTest {
                 Author.class,
                 "library/author_confirm_delete.html",
                 request -> request.galvani().reverse("author-list")),
-            "author-delete"));
+            "author-delete"),
+        path(
+            "authors/new/",
+            CreateView.of(
+                    Author.class,
+                    "library/author_form.html",
+                    author -> "/authors/" + author.getId() + "/")
+                .fields("name", "email"),
+            "author-create"),
+        path(
+            "authors/<int:id>/edit/",
+            UpdateView.of(
+                    Author.class,
+                    "library/author_form.html",
+                    author -> "/authors/" + author.getId() + "/")
+                .fields("name", "email"),
+            "author-update"));
   }
 
   // end-snippet
@@ -106,5 +124,37 @@ class GenericViewsTest {
     assertEquals(302, deleted.status());
     assertEquals("/authors/", deleted.header("Location").orElseThrow());
     assertEquals(2, db.objects(Author.class).count());
+  }
+
+  @Test
+  void createView_showsTheForm_savesValidInput_andShowsErrorsOtherwise() {
+    TestResponse empty = client.get("/authors/new/");
+    assertEquals(200, empty.status());
+    assertTrue(empty.text().contains("name=\"name\""), empty.text());
+    assertTrue(empty.text().contains("maxlength=\"100\""), empty.text());
+    TestResponse invalid = client.post("/authors/new/", Map.of("name", "", "email", "x"));
+    assertEquals(200, invalid.status());
+    assertTrue(invalid.text().contains("errorlist"), invalid.text());
+    assertEquals(3, db.objects(Author.class).count());
+    TestResponse created =
+        client.post("/authors/new/", Map.of("name", "Dee", "email", "dee@example.com"));
+    assertEquals(302, created.status());
+    Author dee = db.objects(Author.class).get("name", "Dee");
+    assertEquals("/authors/" + dee.getId() + "/", created.header("Location").orElseThrow());
+    TestResponse duplicate =
+        client.post("/authors/new/", Map.of("name", "Eve", "email", "dee@example.com"));
+    assertEquals(200, duplicate.status());
+    assertTrue(duplicate.text().contains("already exists"), duplicate.text());
+  }
+
+  @Test
+  void updateView_editsTheRowNamedByTheUrl() {
+    long id = db.objects(Author.class).get("name", "Ann").getId();
+    assertTrue(client.get("/authors/" + id + "/edit/").text().contains("value=\"Ann\""));
+    TestResponse saved =
+        client.post("/authors/" + id + "/edit/", Map.of("name", "Anne", "email", ""));
+    assertEquals(302, saved.status());
+    assertEquals("Anne", db.objects(Author.class).get("id", id).getName());
+    assertEquals(404, client.get("/authors/99999/edit/").status());
   }
 }
