@@ -88,6 +88,6 @@ public final class OrmApp implements App {
 
   @Override
   public List<Command> commands() {
-    return List.of();
+    return dev.galvani.orm.migrations.MigrationCommands.all();
   }
 }

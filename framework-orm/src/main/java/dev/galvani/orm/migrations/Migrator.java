@@ -24,6 +24,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.output.ValidateResult;
 
 /**
  * Applies and reverses the apps' migrations on their databases; what the {@code migrate}, {@code
@@ -119,7 +120,11 @@ public final class Migrator {
         .toList();
   }
 
-  /** The SQL {@code migration} of {@code app} runs on its database's vendor, without running it. */
+  /**
+   * The SQL {@code migration} of {@code app} runs on its database's vendor (or, {@code backwards},
+   * the SQL that unapplies it), each operation's statements after a comment naming it. Runs
+   * nothing.
+   */
   public List<String> sql(String appName, String migrationName, boolean backwards) {
     ModelApp app = app(appName);
     Migration migration = migration(app, migrationName);
@@ -141,12 +146,16 @@ public final class Migrator {
     return statements;
   }
 
+  /** A comment naming the operation, then its statements. */
   private static List<String> sqlOf(
       Operation operation, dev.galvani.orm.Vendor vendor, SchemaState before) {
+    List<String> lines = new ArrayList<>();
+    lines.add("-- " + operation.describe());
     if (operation instanceof CodeOperations.RunJava) {
-      return List.of("-- " + operation.describe() + ": no SQL to show");
+      lines.add("-- (Java code: no SQL to show)");
     }
-    return operation.sql(vendor, before).stream().map(sql -> sql + ";").toList();
+    operation.sql(vendor, before).forEach(sql -> lines.add(sql + ";"));
+    return lines;
   }
 
   /** The app named {@code name}; an unknown name fails listing the valid ones. */
@@ -207,6 +216,8 @@ public final class Migrator {
         pending.add(step);
       }
     }
+    // an edited applied migration must be reported even when nothing is pending
+    plan.stream().map(Step::app).distinct().forEach(this::validate);
     if (pending.isEmpty()) {
       out.println("No migrations to apply.");
       return;
@@ -281,7 +292,8 @@ public final class Migrator {
     }
   }
 
-  private Flyway flyway(ModelApp app, Optional<MigrationVersion> target) {
+  private Flyway flyway(
+      ModelApp app, Optional<MigrationVersion> target, String... ignoredMigrationPatterns) {
     Database database = databases.apply(app);
     List<Migration> list = migrations(app);
     List<JavaMigration> javaMigrations = new ArrayList<>();
@@ -303,7 +315,29 @@ public final class Migrator {
             .baselineVersion("0")
             .baselineDescription("<< before the first migration of " + app.name() + " >>");
     target.ifPresent(configuration::target);
+    if (ignoredMigrationPatterns.length > 0) {
+      configuration.ignoreMigrationPatterns(ignoredMigrationPatterns);
+    }
     return configuration.load();
+  }
+
+  /** Fails when an applied migration of {@code app} was edited or is missing. */
+  private void validate(ModelApp app) {
+    ValidateResult result;
+    try {
+      result = flyway(app, Optional.empty(), "*:pending", "*:future").validateWithResult();
+    } catch (FlywayException e) {
+      throw new MigrationError("validating '" + app.name() + "' failed: " + e.getMessage(), e);
+    }
+    if (!result.validationSuccessful) {
+      throw new MigrationError(
+          "migrating '"
+              + app.name()
+              + "' failed: "
+              + result.getAllErrorMessages().strip()
+              + "\nAn applied migration was changed or removed: undo the change, or write a new"
+              + " migration instead");
+    }
   }
 
   /** The name of {@code app}'s Flyway history table. */
