@@ -197,8 +197,12 @@ final class ModelSchema {
 
   /** The neutral type of a Hibernate column; see {@link ColumnType} for the list. */
   private ColumnType type(org.hibernate.mapping.Column column) {
-    if (column.getSqlType() != null) {
-      return declaredType(column.getSqlType());
+    // a columnDefinition (and, on some dialects, a type Hibernate resolved itself) shows up as
+    // the SQL type: names with a neutral equivalent become it, the rest go by the JDBC type code
+    Optional<ColumnType> declared =
+        Optional.ofNullable(column.getSqlType()).flatMap(ModelSchema::declaredType);
+    if (declared.isPresent()) {
+      return declared.get();
     }
     int code = column.getSqlTypeCode(metadata);
     Size size = column.getColumnSize(dialect, metadata);
@@ -277,17 +281,18 @@ final class ModelSchema {
     }
   }
 
-  /** A {@code columnDefinition}: a neutral type when it names one, else the SQL as it is. */
-  private static ColumnType declaredType(String sql) {
-    return switch (sql.trim().toLowerCase(Locale.ROOT)) {
-      case "text", "clob", "longtext" -> text();
-      case "json", "jsonb" -> json();
-      case "uuid" -> uuid();
-      case "date" -> date();
-      case "boolean" -> bool();
-      case "integer", "int" -> integer();
-      case "bigint" -> bigint();
-      default -> sqlType(sql);
-    };
+  /** A declared SQL type that names a neutral type. */
+  private static Optional<ColumnType> declaredType(String sql) {
+    String name = sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return Optional.ofNullable(
+        switch (name) {
+          case "text", "clob", "longtext", "character large object" -> text();
+          case "json", "jsonb" -> json();
+          case "uuid" -> uuid();
+          case "timestamptz", "timestamp with time zone", "timestamp(6) with time zone" ->
+              timestamptz();
+          case "timestamp", "timestamp(6)", "datetime(6)" -> timestamp();
+          default -> null;
+        });
   }
 }
