@@ -7,17 +7,22 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -47,6 +52,11 @@ final class MigrationLoader {
       Enumeration<URL> roots = loader.getResources(path);
       while (roots.hasMoreElements()) {
         classNames.addAll(simpleNames(roots.nextElement(), path));
+      }
+      // a JAR written without directory entries has no resource for the package itself: list
+      // the entries of the JARs the app and the class loaders come from
+      for (Path jar : jars(app, loader)) {
+        classNames.addAll(fromJarFile(jar, path));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the migrations of " + app.name(), e);
@@ -102,16 +112,50 @@ final class MigrationLoader {
       return List.of();
     }
     jarConnection.setUseCaches(false);
-    List<String> names = new ArrayList<>();
     try (JarFile jar = jarConnection.getJarFile()) {
-      String prefix = path + "/";
-      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-        String entry = entries.nextElement().getName();
-        if (entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0) {
-          String file = entry.substring(prefix.length());
-          if (isMigrationClassFile(file)) {
-            names.add(file.substring(0, file.length() - ".class".length()));
-          }
+      return entries(jar, path);
+    }
+  }
+
+  private static Set<Path> jars(ModelApp app, ClassLoader loader) {
+    Set<Path> jars = new LinkedHashSet<>();
+    Optional.ofNullable(app.getClass().getProtectionDomain().getCodeSource())
+        .map(CodeSource::getLocation)
+        .ifPresent(location -> addJar(jars, location));
+    for (ClassLoader each = loader; each != null; each = each.getParent()) {
+      if (each instanceof URLClassLoader urls) {
+        for (URL url : urls.getURLs()) {
+          addJar(jars, url);
+        }
+      }
+    }
+    return jars;
+  }
+
+  private static void addJar(Set<Path> jars, URL url) {
+    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+      Path file = toPath(url);
+      if (Files.isRegularFile(file)) {
+        jars.add(file);
+      }
+    }
+  }
+
+  private static List<String> fromJarFile(Path file, String path) throws IOException {
+    try (JarFile jar = new JarFile(file.toFile())) {
+      return entries(jar, path);
+    }
+  }
+
+  private static List<String> entries(JarFile jar, String path) {
+    List<String> names = new ArrayList<>();
+    String prefix = path + "/";
+    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+      String entry = entries.nextElement().getName();
+      if (entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0) {
+        String file = entry.substring(prefix.length());
+        if (isMigrationClassFile(file)) {
+          names.add(file.substring(0, file.length() - ".class".length()));
         }
       }
     }
