@@ -91,7 +91,6 @@ class MigrationScenarioTest {
     sources = work.resolve("src/main/java");
   }
 
-  // snippet:settings
   private Settings settings(List<Class<?>> models) {
     Settings settings = new Settings(new Env(Map.of(), Map.of()));
     settings
@@ -100,8 +99,6 @@ class MigrationScenarioTest {
         .set(OrmSettings.KEY, OrmSettings.of(url));
     return settings;
   }
-
-  // end-snippet
 
   /** Runs a command as {@code java -jar site.jar ...} would; returns its exit status. */
   private int run(List<Class<?>> models, String... args) {
