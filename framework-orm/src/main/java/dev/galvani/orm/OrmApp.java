@@ -80,6 +80,8 @@ public final class OrmApp implements App {
 
   @Override
   public List<Command> commands() {
-    return List.of(new DumpDataCommand(), new LoadDataCommand(), new DbShellCommand());
+    List<Command> commands = new ArrayList<>(dev.galvani.orm.migrations.MigrationCommands.all());
+    commands.addAll(List.of(new DumpDataCommand(), new LoadDataCommand(), new DbShellCommand()));
+    return commands;
   }
 }

@@ -1,0 +1,14 @@
+package dev.galvani.orm.migrations.scenario.v2;
+
+import dev.galvani.orm.Model;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** The author, unchanged. */
+@Entity(name = "ScenarioAuthorV2")
+@Table(name = "mig_sc_author")
+public class Author extends Model {
+  @Column(length = 100, nullable = false)
+  private String name;
+}
