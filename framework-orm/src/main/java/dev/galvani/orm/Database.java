@@ -59,9 +59,11 @@ public final class Database implements AutoCloseable {
     StandardServiceRegistry registry =
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-            .applySetting(AvailableSettings.DIALECT, config.url().vendor().dialect())
-            // the dialect is named, so booting needs no connection: commands such as
-            // makemigrations run with the database down, and a site starts before it is up
+            .applySetting(
+                AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, config.url().vendor().productName())
+            // the product is named, so Hibernate picks its dialect without a connection:
+            // commands such as makemigrations run with the database down, and a site starts
+            // before it is up
             .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
             .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
             .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)

@@ -2,17 +2,17 @@ package dev.galvani.orm;
 
 /** The database products Galvani supports, each with its Hibernate dialect and JDBC driver. */
 public enum Vendor {
-  H2("h2", "org.hibernate.dialect.H2Dialect", "org.h2.Driver"),
-  POSTGRESQL("postgresql", "org.hibernate.dialect.PostgreSQLDialect", "org.postgresql.Driver"),
-  MARIADB("mariadb", "org.hibernate.dialect.MariaDBDialect", "org.mariadb.jdbc.Driver");
+  H2("h2", "H2", "org.h2.Driver"),
+  POSTGRESQL("postgresql", "PostgreSQL", "org.postgresql.Driver"),
+  MARIADB("mariadb", "MariaDB", "org.mariadb.jdbc.Driver");
 
   private final String id;
-  private final String dialect;
+  private final String productName;
   private final String driver;
 
-  Vendor(String id, String dialect, String driver) {
+  Vendor(String id, String productName, String driver) {
     this.id = id;
-    this.dialect = dialect;
+    this.productName = productName;
     this.driver = driver;
   }
 
@@ -21,8 +21,9 @@ public enum Vendor {
     return id;
   }
 
-  String dialect() {
-    return dialect;
+  /** The product name JDBC reports, from which Hibernate picks its dialect. */
+  String productName() {
+    return productName;
   }
 
   String driver() {

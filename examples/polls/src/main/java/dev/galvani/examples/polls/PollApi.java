@@ -40,6 +40,7 @@ public final class PollApi {
     }
   }
 
+  // snippet:api-list
   /** {@code {"questions": [{"id": 1, "text": "...", "pubDate": "...", "choices": [...]}]}} */
   public static Response list(Request request) {
     List<QuestionJson> questions =
@@ -50,6 +51,7 @@ public final class PollApi {
             .map(QuestionJson::of)
             .toList();
     return Response.json(Map.of("questions", questions));
+    // end-snippet
   }
 
   public static Response detail(Request request) {

@@ -37,7 +37,7 @@ class BrowserVotingTest {
 
   @RegisterExtension
   static final LiveServerExtension server =
-      new LiveServerExtension(() -> TestSites.settings(QuestionStore.withSampleQuestions(), false));
+      new LiveServerExtension(() -> TestSites.migratedSettings());
 
   private static Path profile;
   private static WebDriver browser;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.galvani.core.test.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +22,15 @@ class EscapingTest {
           + MARKER
           + "')}__";
 
-  private final QuestionStore store = new QuestionStore();
-  private final Question question = store.add(HOSTILE, "<b>bold</b>", "${7*7}");
-  private final TestClient client = TestSites.client(store);
+  private final TestSites site = TestSites.empty();
+  private final Question question =
+      site.add(HOSTILE, Instant.now(), List.of("<b>bold</b>", "${7*7}"));
+  private final TestClient client = site.client;
+
+  @AfterEach
+  void closeSite() {
+    site.close();
+  }
 
   @Test
   void index_showsMarkupInAQuestionAsText() {
@@ -33,7 +42,7 @@ class EscapingTest {
 
   @Test
   void detail_showsExpressionsInAQuestionLiterallyWithoutRunningThem() {
-    String html = client.get("/polls/" + question.id() + "/").text();
+    String html = client.get("/polls/" + question.getId() + "/").text();
 
     assertTrue(html.contains("__${T(java.lang.Runtime).getRuntime()"), html);
     assertTrue(html.contains(">&lt;b&gt;bold&lt;/b&gt;</label>"), html);
@@ -44,7 +53,7 @@ class EscapingTest {
 
   @Test
   void results_showsMarkupAsText() {
-    String html = client.get("/polls/" + question.id() + "/results/").text();
+    String html = client.get("/polls/" + question.getId() + "/results/").text();
 
     assertEquals(1, html.split("<script>", -1).length, html);
     assertTrue(html.contains("&lt;script&gt;"), html);

@@ -16,7 +16,7 @@ class LiveServerTest {
   // snippet:live-server
   @RegisterExtension
   static final LiveServerExtension server =
-      new LiveServerExtension(() -> TestSites.settings(QuestionStore.withSampleQuestions(), false));
+      new LiveServerExtension(() -> TestSites.migratedSettings());
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

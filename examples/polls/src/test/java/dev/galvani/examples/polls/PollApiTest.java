@@ -8,13 +8,19 @@ import dev.galvani.core.test.TestResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON API: questions with their choices and votes, and voting with a JSON body. */
 class PollApiTest {
-  private final QuestionStore store = QuestionStore.withSampleQuestions();
-  private final TestClient client = TestSites.client(store);
+  private final TestSites site = TestSites.withSampleQuestions();
+  private final TestClient client = site.client;
+
+  @AfterEach
+  void closeSite() {
+    site.close();
+  }
 
   @Test
   void questions_listsPublishedQuestionsNewestFirstWithChoicesAndVotes() {
@@ -58,7 +64,7 @@ class PollApiTest {
 
   @Test
   void vote_withAJsonChoice_countsItAndReturnsTheQuestion() {
-    int theSky = store.published(1).orElseThrow().choices().get(1).id();
+    long theSky = site.question(1).getChoices().get(1).getId();
 
     TestResponse response =
         client.postJson("/polls/api/questions/1/vote/", Map.of("choice", theSky));

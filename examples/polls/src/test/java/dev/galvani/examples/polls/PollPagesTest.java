@@ -11,13 +11,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The pages a visitor reads: index, detail and results, and the ways to reach them. */
 class PollPagesTest {
   // snippet:index-test
-  private final QuestionStore store = QuestionStore.withSampleQuestions();
-  private final TestClient client = TestSites.client(store);
+  private final TestSites site = TestSites.withSampleQuestions();
+  private final TestClient client = site.client;
+
+  @AfterEach
+  void closeSite() {
+    site.close();
+  }
 
   @Test
   void index_listsTheSampleQuestionsNewestFirst() {
@@ -37,7 +43,10 @@ class PollPagesTest {
 
   @Test
   void index_withoutQuestions_saysNoPollsAreAvailable() {
-    TestResponse page = TestSites.client(new QuestionStore()).get("/polls/");
+    TestResponse page;
+    try (TestSites empty = TestSites.empty()) {
+      page = empty.client.get("/polls/");
+    }
 
     assertEquals(200, page.status());
     assertTrue(page.text().contains("No polls are available."), page.text());
@@ -45,12 +54,11 @@ class PollPagesTest {
 
   @Test
   void index_showsAtMostTheFiveLatestQuestions() {
-    QuestionStore many = new QuestionStore();
     for (int i = 1; i <= 7; i++) {
-      many.add("Question " + i, Instant.now().minus(Duration.ofHours(10 - i)), List.of("Yes"));
+      site.add("Question " + i, Instant.now().minus(Duration.ofHours(10 - i)), List.of("Yes"));
     }
 
-    String html = TestSites.client(many).get("/polls/").text();
+    String html = client.get("/polls/").text();
 
     assertTrue(html.contains(">Question 7</a>") && html.contains(">Question 3</a>"), html);
     assertFalse(html.contains(">Question 2</a>"), html);
@@ -58,7 +66,7 @@ class PollPagesTest {
 
   @Test
   void index_leavesOutQuestionsPublishedInTheFuture() {
-    store.add("Back from the future?", Instant.now().plus(Duration.ofDays(30)), List.of("Yes"));
+    site.add("Back from the future?", Instant.now().plus(Duration.ofDays(30)), List.of("Yes"));
 
     assertFalse(client.get("/polls/").text().contains("Back from the future?"));
   }
@@ -72,21 +80,21 @@ class PollPagesTest {
     String html = page.text();
     assertTrue(html.contains("<h1>What&#39;s new?</h1>"), html);
     assertTrue(html.contains("action=\"/polls/1/vote/\" method=\"post\""), html);
-    Question question = store.published(1).orElseThrow();
-    for (Choice choice : question.choices()) {
+    Question question = site.question(1);
+    for (Choice choice : question.getChoices()) {
       assertTrue(
-          html.contains("type=\"radio\" name=\"choice\" id=\"choice" + choice.id() + "\""), html);
-      assertTrue(html.contains(">" + choice.text() + "</label>"), html);
+          html.contains("type=\"radio\" name=\"choice\" id=\"choice" + choice.getId() + "\""),
+          html);
+      assertTrue(html.contains(">" + choice.getText() + "</label>"), html);
     }
     assertFalse(html.contains("You didn&#39;t select a choice."), html);
   }
 
   @Test
   void detail_ofAFutureQuestion_isNotFound() {
-    Question future =
-        store.add("Not yet", Instant.now().plus(Duration.ofDays(1)), List.of("Later"));
+    Question future = site.add("Not yet", Instant.now().plus(Duration.ofDays(1)), List.of("Later"));
 
-    assertEquals(404, client.get("/polls/" + future.id() + "/").status());
+    assertEquals(404, client.get("/polls/" + future.getId() + "/").status());
   }
 
   @Test
@@ -118,7 +126,7 @@ class PollPagesTest {
   // snippet:static-in-tests
   @Test
   void pages_inDebug_linkTheStylesheetServedFromTheSources() {
-    TestClient debugClient = TestSites.client(store, true);
+    TestClient debugClient = TestSites.site(true).client;
     String html = debugClient.get("/polls/").text();
     assertTrue(html.contains("href=\"/static/polls/style.css\""), html);
 

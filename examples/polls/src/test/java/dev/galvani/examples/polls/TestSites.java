@@ -5,39 +5,101 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
 import dev.galvani.core.staticfiles.StaticFiles;
 import dev.galvani.core.test.TestClient;
+import dev.galvani.orm.Database;
+import dev.galvani.orm.Orm;
+import dev.galvani.orm.migrations.Migrator;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Builds a polls site for one test, from its own store and an explicit DEBUG value. With DEBUG off
- * the site serves static files the production way, from a STATIC_ROOT that {@code collectstatic}
- * filled once for the whole test run.
+ * A polls site for one test: its own in-memory H2 database, migrated (with the sample questions of
+ * {@code V0002_SampleQuestions}), and an explicit DEBUG value. With DEBUG off the site serves
+ * static files the production way, from a STATIC_ROOT that {@code collectstatic} filled once for
+ * the whole test run.
  */
-final class TestSites {
+final class TestSites implements AutoCloseable {
   private static final Path STATIC_ROOT = collectStatic(Path.of("target", "test-staticfiles"));
 
-  private TestSites() {}
+  final Galvani galvani;
+  final TestClient client;
+  final Database db;
+
+  private TestSites(Galvani galvani) {
+    this.galvani = galvani;
+    this.client = new TestClient(galvani);
+    this.db = Orm.database(galvani);
+  }
 
   // snippet:test-sites
-  static PollsSettings settings(QuestionStore store, boolean debug) {
+  static PollsSettings settings(boolean debug, String databaseUrl) {
     PollsSettings settings =
-        new PollsSettings(new Env(Map.of("DEBUG", Boolean.toString(debug)), Map.of()), store);
+        new PollsSettings(
+            new Env(
+                Map.of("DEBUG", Boolean.toString(debug), "DATABASE_URL", databaseUrl), Map.of()));
     settings.staticRoot(STATIC_ROOT);
     return settings;
   }
 
-  /** A client for a production-like site (DEBUG off) serving this store. */
-  static TestClient client(QuestionStore store) {
-    return client(store, false);
+  /** Settings for a live server, on an in-memory database migrated beforehand. */
+  static PollsSettings migratedSettings() {
+    String url = "h2:mem:polls-" + UUID.randomUUID();
+    try (Galvani migrating = new Galvani(settings(false, url))) {
+      migrate(migrating);
+    }
+    return settings(false, url);
   }
 
-  static TestClient client(QuestionStore store, boolean debug) {
-    return new TestClient(new Galvani(settings(store, debug)));
+  /** A production-like site (DEBUG off) with the sample questions. */
+  static TestSites withSampleQuestions() {
+    return site(false);
+  }
+
+  static TestSites site(boolean debug) {
+    Galvani galvani = new Galvani(settings(debug, "h2:mem:polls-" + UUID.randomUUID()));
+    Migrator.of(galvani, new PrintStream(OutputStream.nullOutputStream())).migrate();
+    return new TestSites(galvani);
+  }
+
+  /** A site without any question. */
+  static TestSites empty() {
+    TestSites site = site(false);
+    site.db.objects(Question.class).delete();
+    return site;
+  }
+
+  /** Adds a question with its choices, published at {@code pubDate}. */
+  Question add(String text, Instant pubDate, List<String> choices) {
+    return db.atomic(
+        () -> {
+          Question question = db.save(new Question(text, pubDate));
+          choices.forEach(choice -> db.save(new Choice(question, choice)));
+          return question(question.getId());
+        });
   }
 
   // end-snippet
+
+  /** A question as stored now, with its choices loaded. */
+  Question question(long id) {
+    return db.objects(Question.class).prefetchRelated("choices").get("id", id);
+  }
+
+  /** Migrates the database of a site another part of the test built (a live server's). */
+  static void migrate(Galvani galvani) {
+    Migrator.of(galvani, new PrintStream(OutputStream.nullOutputStream())).migrate();
+  }
+
+  @Override
+  public void close() {
+    galvani.close();
+  }
 
   // snippet:collect-static
   private static Path collectStatic(Path root) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.galvani.core.Galvani;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
 import java.util.Collections;
@@ -14,19 +13,26 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Voting through the form: counted and redirected, or the form again with an error. */
 class VotingTest {
-  private final QuestionStore store = QuestionStore.withSampleQuestions();
-  private final TestClient client = TestSites.client(store);
-  private final Question whatsNew = store.published(1).orElseThrow();
-  private final Choice theSky = whatsNew.choices().get(1);
+  private final TestSites site = TestSites.withSampleQuestions();
+  private final TestClient client = site.client;
+
+  @AfterEach
+  void closeSite() {
+    site.close();
+  }
+
+  private final Question whatsNew = site.question(1);
+  private final Choice theSky = whatsNew.getChoices().get(1);
 
   // snippet:vote-tests
   @Test
   void vote_withAChoice_countsItAndRedirectsToTheResults() {
-    TestResponse response = vote(Map.of("choice", Integer.toString(theSky.id())));
+    TestResponse response = vote(Map.of("choice", Long.toString(theSky.getId())));
 
     assertEquals(302, response.status());
     assertEquals("/polls/1/results/", response.header("Location").orElseThrow());
@@ -40,7 +46,7 @@ class VotingTest {
   void vote_followedToTheResults_showsTheNewCount() {
     client.followRedirects(true);
 
-    TestResponse page = vote(Map.of("choice", Integer.toString(theSky.id())));
+    TestResponse page = vote(Map.of("choice", Long.toString(theSky.getId())));
 
     assertEquals(List.of("/polls/1/results/"), page.redirectChain());
     assertEquals(200, page.status());
@@ -57,7 +63,7 @@ class VotingTest {
   void vote_showsAThankYouMessageOnceThenNotAgain() {
     client.followRedirects(true);
 
-    TestResponse results = vote(Map.of("choice", Integer.toString(theSky.id())));
+    TestResponse results = vote(Map.of("choice", Long.toString(theSky.getId())));
     TestResponse reload = client.get("/polls/1/results/");
 
     assertTrue(
@@ -82,9 +88,9 @@ class VotingTest {
 
   @Test
   void vote_withAChoiceOfAnotherQuestion_redisplaysFormWithErrorAndCountsNothing() {
-    Choice tabs = store.published(3).orElseThrow().choices().get(0);
+    Choice tabs = site.question(3).getChoices().get(0);
 
-    TestResponse page = vote(Map.of("choice", Integer.toString(tabs.id())));
+    TestResponse page = vote(Map.of("choice", Long.toString(tabs.getId())));
 
     assertTrue(page.text().contains("You didn&#39;t select a choice."), page.text());
     assertEquals(0, votesOf(tabs));
@@ -116,11 +122,10 @@ class VotingTest {
 
   @Test
   void vote_fromManyThreadsAtOnce_countsEveryVote() throws Exception {
-    Galvani site = new Galvani(TestSites.settings(store, false));
     Callable<Integer> oneVote =
         () ->
-            new TestClient(site)
-                .post("/polls/1/vote/", Map.of("choice", Integer.toString(theSky.id())))
+            new TestClient(site.galvani)
+                .post("/polls/1/vote/", Map.of("choice", Long.toString(theSky.getId())))
                 .status();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -139,9 +144,6 @@ class VotingTest {
   }
 
   private int votesOf(Choice choice) {
-    return store.published().stream()
-        .flatMap(question -> question.choice(choice.id()).stream())
-        .mapToInt(Choice::votes)
-        .sum();
+    return site.db.objects(Choice.class).get("id", choice.getId()).getVotes();
   }
 }
