@@ -180,7 +180,7 @@ public final class Database implements AutoCloseable {
     UnitOfWork unit = current.get();
     boolean ownsUnit = unit == null;
     if (ownsUnit) {
-      unit = new UnitOfWork(openSession());
+      unit = new UnitOfWork(sessionFactory);
       current.set(unit);
     }
     try {
@@ -191,7 +191,7 @@ public final class Database implements AutoCloseable {
     } finally {
       if (ownsUnit) {
         current.remove();
-        unit.session.close();
+        unit.close();
       }
     }
   }
@@ -206,7 +206,7 @@ public final class Database implements AutoCloseable {
 
   private <R> R outermost(UnitOfWork unit, Supplier<R> work) {
     try {
-      unit.transaction = unit.session.beginTransaction();
+      unit.transaction = unit.session().beginTransaction();
     } catch (RuntimeException e) {
       unit.transaction = null;
       throw Exceptions.translate(name(), e);
@@ -218,8 +218,8 @@ public final class Database implements AutoCloseable {
         // Hibernate marked the transaction rollback-only when a nested block failed, but that
         // block was undone to its savepoint and the rest is sound: commit it on the connection,
         // then let Hibernate end its transaction (the rollback finds nothing left to undo)
-        unit.session.flush();
-        unit.session.doWork(Connection::commit);
+        unit.session().flush();
+        unit.session().doWork(Connection::commit);
         unit.transaction.rollback();
       } else {
         unit.transaction.commit();
@@ -240,7 +240,7 @@ public final class Database implements AutoCloseable {
   }
 
   private <R> R nested(UnitOfWork unit, Supplier<R> work) {
-    Session session = unit.session;
+    Session session = unit.session();
     Savepoint savepoint;
     try {
       session.flush();
@@ -282,7 +282,7 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // the connection is gone; the database rolls back on its own
     }
-    unit.session.clear();
+    unit.session().clear();
   }
 
   /**
@@ -312,13 +312,13 @@ public final class Database implements AutoCloseable {
     if (current.get() != null) {
       return work.get();
     }
-    UnitOfWork unit = new UnitOfWork(openSession());
+    UnitOfWork unit = new UnitOfWork(sessionFactory);
     current.set(unit);
     try {
       return work.get();
     } finally {
       current.remove();
-      unit.session.close();
+      unit.close();
     }
   }
 
@@ -330,7 +330,7 @@ public final class Database implements AutoCloseable {
     UnitOfWork unit = current.get();
     try {
       if (unit != null) {
-        return work.apply(unit.session);
+        return work.apply(unit.session());
       }
       try (Session session = openSession()) {
         return work.apply(session);
@@ -344,7 +344,7 @@ public final class Database implements AutoCloseable {
   public <T> T save(T entity) {
     return atomic(
         () -> {
-          Session session = current.get().session;
+          Session session = current.get().session();
           ModelMeta<?> meta = meta(org.hibernate.Hibernate.getClass(entity));
           Object id = meta.idOf(entity);
           if (session.contains(entity)) {
@@ -368,7 +368,7 @@ public final class Database implements AutoCloseable {
   public void delete(Object entity) {
     atomic(
         () -> {
-          Session session = current.get().session;
+          Session session = current.get().session();
           session.remove(session.contains(entity) ? entity : session.merge(entity));
           session.flush();
         });
@@ -417,7 +417,7 @@ public final class Database implements AutoCloseable {
     UnitOfWork unit = current.get();
     try {
       if (unit != null) {
-        return unit.session.doReturningWork(work::run);
+        return unit.session().doReturningWork(work::run);
       }
       try (Connection connection = dataSource.getConnection()) {
         return work.run(connection);
@@ -446,15 +446,15 @@ public final class Database implements AutoCloseable {
     if (current.get() != null) {
       throw new IllegalStateException("A session is already open on this thread");
     }
-    UnitOfWork unit = new UnitOfWork(openSession());
-    unit.transaction = unit.session.beginTransaction();
+    UnitOfWork unit = new UnitOfWork(sessionFactory);
+    unit.transaction = unit.session().beginTransaction();
     current.set(unit);
     return () -> {
       current.remove();
       try {
         rollbackQuietly(unit);
       } finally {
-        unit.session.close();
+        unit.close();
       }
     };
   }
@@ -464,7 +464,7 @@ public final class Database implements AutoCloseable {
     UnitOfWork unit = current.get();
     if (unit != null) {
       current.remove();
-      unit.session.close();
+      unit.close();
     }
   }
 
@@ -473,7 +473,7 @@ public final class Database implements AutoCloseable {
     if (current.get() != null) {
       return false;
     }
-    current.set(new UnitOfWork(openSession()));
+    current.set(new UnitOfWork(sessionFactory));
     return true;
   }
 
@@ -526,14 +526,29 @@ public final class Database implements AutoCloseable {
     return "Database(" + name() + ": " + config.url() + ")";
   }
 
+  /** The current thread's session, opened on first use, and its transaction. */
   private static final class UnitOfWork {
-    final Session session;
+    private final SessionFactory factory;
+    private Session session;
     Transaction transaction;
     boolean rollbackOnlyFromSavepoint;
     final List<Runnable> onCommit = new ArrayList<>();
 
-    UnitOfWork(Session session) {
-      this.session = session;
+    UnitOfWork(SessionFactory factory) {
+      this.factory = factory;
+    }
+
+    Session session() {
+      if (session == null) {
+        session = factory.openSession();
+      }
+      return session;
+    }
+
+    void close() {
+      if (session != null) {
+        session.close();
+      }
     }
   }
 }
