@@ -412,4 +412,15 @@ class QuerySetTest {
     assertTrue(choice.getMessage().contains("[NOVEL, POETRY, ESSAY]"), choice.getMessage());
     assertEquals(1, books.filter("pages", "474").count());
   }
+
+  @Test
+  void saveOfAStaleRow_failsWithOptimisticLock_andKeepsTheNewerChange() {
+    Book first = books.get("title", "Emma");
+    Book second = books.get("title", "Emma");
+    first.setPages(480);
+    db.save(first);
+    second.setPages(490);
+    assertThrows(jakarta.persistence.OptimisticLockException.class, () -> db.save(second));
+    assertEquals(480, books.get("title", "Emma").getPages());
+  }
 }

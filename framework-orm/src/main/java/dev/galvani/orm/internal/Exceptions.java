@@ -11,7 +11,16 @@ public final class Exceptions {
   private Exceptions() {}
 
   public static RuntimeException translate(String database, RuntimeException error) {
+    if (error instanceof jakarta.persistence.OptimisticLockException) {
+      return error;
+    }
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.hibernate.StaleStateException) {
+        return new jakarta.persistence.OptimisticLockException(
+            "The row was changed by someone else since it was read (its @Version moved on);"
+                + " read it again and repeat the change",
+            error);
+      }
       if (cause instanceof ConstraintViolationException violation) {
         String constraint = violation.getConstraintName();
         String message =
