@@ -212,6 +212,16 @@ class RequestScopeTest {
         assertEquals(503, down.status());
         assertEquals("5", down.header("Retry-After").orElseThrow());
         assertFalse(down.text().contains(String.valueOf(forwarder.port())), down.text());
+        int threadsWhileDown = Thread.activeCount();
+        for (int i = 0; i < 5; i++) {
+          assertEquals(503, client.get("/authors/").status());
+        }
+        assertTrue(
+            Thread.activeCount() <= threadsWhileDown + 2,
+            "failed requests leave no threads behind: "
+                + threadsWhileDown
+                + " -> "
+                + Thread.activeCount());
 
         forwarder.start();
         int status = 0;
