@@ -36,10 +36,12 @@ final class DatabaseViews {
   }
 
   /**
-   * TFB test 5: N random rows read one by one, each given a new random number. Inside {@code
+   * TFB test 5: N random rows read one by one, then each given a new random number. Inside {@code
    * atomic} the loaded rows are managed, so the changes are written when the transaction commits:
-   * one JDBC batch of updates, ordered by id (which also keeps concurrent requests from
-   * deadlocking).
+   * one JDBC batch of updates, ordered by id, which also keeps concurrent requests from
+   * deadlocking. All rows are read before any is changed: Hibernate flushes changed rows before
+   * each later query (AUTO flush), which would send the updates one by one, in random order, and
+   * deadlock.
    */
   static Response updates(Request request) {
     int count = queryCount(request);
@@ -48,13 +50,14 @@ final class DatabaseViews {
         db.atomic(
             () -> {
               QuerySet<World> worlds = db.objects(World.class);
-              List<World> changed = new ArrayList<>(count);
+              List<World> read = new ArrayList<>(count);
               for (int i = 0; i < count; i++) {
-                World world = worlds.get("id", randomId());
-                world.setRandomNumber(randomIdOtherThan(world.getRandomNumber()));
-                changed.add(world);
+                read.add(worlds.get("id", randomId()));
               }
-              return changed;
+              for (World world : read) {
+                world.setRandomNumber(randomIdOtherThan(world.getRandomNumber()));
+              }
+              return read;
             });
     return Response.json(rows);
   }
