@@ -131,9 +131,10 @@ public final class BenchmarkData {
           }
         });
     if (postgres) {
-      // fresh statistics, so the planner sees the table as it now is
+      // fresh statistics and visibility map now, so that autovacuum does not start on the new rows
+      // in the middle of a measurement (it runs outside a transaction, so after the commit)
       try (Statement statement = connection.createStatement()) {
-        statement.execute("analyze page_item");
+        statement.execute("vacuum analyze page_item");
       }
     }
   }

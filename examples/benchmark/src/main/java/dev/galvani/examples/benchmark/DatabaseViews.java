@@ -43,6 +43,7 @@ final class DatabaseViews {
    * each later query (AUTO flush), which would send the updates one by one, in random order, and
    * deadlock.
    */
+  // snippet:updates
   static Response updates(Request request) {
     int count = queryCount(request);
     Database db = Orm.database(request.galvani());
@@ -61,6 +62,8 @@ final class DatabaseViews {
             });
     return Response.json(rows);
   }
+
+  // end-snippet
 
   /** TFB test 4: all fortunes plus one added in memory, sorted by message, rendered escaped. */
   static Response fortunes(Request request) {
