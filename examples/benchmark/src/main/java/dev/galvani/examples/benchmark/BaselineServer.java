@@ -1,10 +1,15 @@
 package dev.galvani.examples.benchmark;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.galvani.core.Env;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -18,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The baseline: plain jakarta servlets on the same embedded Jetty 12.1 ee11 setup as {@code
  * GalvaniServer} (same thread pool size, same HttpConfiguration), doing the same work per request
- * with nothing in between.
+ * with nothing in between. The database tests use a HikariCP pool of the same size as the Galvani
+ * site's, on the same {@code DATABASE_URL} (see {@link BenchmarkDatabase}).
  */
 public final class BaselineServer {
   /** One shared mapper, as a plain servlet app would keep it. */
@@ -29,9 +35,18 @@ public final class BaselineServer {
 
   private final Server server;
   private final ServerConnector connector;
+  private final HikariDataSource pool;
 
-  /** A server on host:port (port 0 picks a free one), with Galvani's default pool of 200/8. */
+  /** A server on host:port with the database of the process environment. */
   public BaselineServer(String host, int port) {
+    this(host, port, BenchmarkDatabase.fromEnv(Env.system()));
+  }
+
+  /**
+   * A server on host:port (port 0 picks a free one), with Galvani's default thread pool of 200/8
+   * and a connection pool to {@code database} (opened lazily, as the Galvani site's is).
+   */
+  public BaselineServer(String host, int port, BenchmarkDatabase database) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("baseline");
     server = new Server(threads);
@@ -48,15 +63,41 @@ public final class BaselineServer {
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new JsonServlet()), "/json");
     context.addServlet(new ServletHolder(new PlaintextServlet()), "/plaintext");
+    pool = pool(database);
+    BaselineDatabaseServlets.install(context, pool);
     server.setHandler(context);
   }
 
+  private static HikariDataSource pool(BenchmarkDatabase database) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("baseline");
+    config.setJdbcUrl(database.url().jdbcUrl());
+    if (!database.url().user().isEmpty()) {
+      config.setUsername(database.url().user());
+      config.setPassword(database.url().password());
+    }
+    config.setMaximumPoolSize(database.poolSize());
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
+  }
+
+  /** Creates and fills the benchmark tables if needed, then starts serving. */
   public void start() throws Exception {
+    try (Connection connection = pool.getConnection()) {
+      BenchmarkData.ensure(connection);
+    } catch (SQLException e) {
+      pool.close();
+      throw e;
+    }
     server.start();
   }
 
   public void stop() throws Exception {
-    server.stop();
+    try {
+      server.stop();
+    } finally {
+      pool.close();
+    }
   }
 
   public void join() throws InterruptedException {

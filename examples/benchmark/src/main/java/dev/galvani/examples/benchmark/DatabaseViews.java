@@ -1,0 +1,104 @@
+package dev.galvani.examples.benchmark;
+
+import dev.galvani.core.http.Request;
+import dev.galvani.core.http.Response;
+import dev.galvani.orm.Database;
+import dev.galvani.orm.Orm;
+import dev.galvani.orm.QuerySet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The TechEmpower database tests written the way a Galvani user would: the ORM's QuerySet, a
+ * transaction for the updates, a Thymeleaf template for the fortunes and {@code Response.json}.
+ */
+final class DatabaseViews {
+  private DatabaseViews() {}
+
+  /** TFB test 2: one random World row. */
+  static Response db(Request request) {
+    World world = worlds(request).get("id", randomId());
+    return Response.json(world);
+  }
+
+  /** TFB test 3: N random World rows, one query each. */
+  static Response queries(Request request) {
+    int count = queryCount(request);
+    QuerySet<World> worlds = worlds(request);
+    List<World> rows = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      rows.add(worlds.get("id", randomId()));
+    }
+    return Response.json(rows);
+  }
+
+  /**
+   * TFB test 5: N random rows read one by one, then each given a new random number. Inside {@code
+   * atomic} the loaded rows are managed, so the changes are written when the transaction commits:
+   * one JDBC batch of updates, ordered by id, which also keeps concurrent requests from
+   * deadlocking. All rows are read before any is changed: Hibernate flushes changed rows before
+   * each later query (AUTO flush), which would send the updates one by one, in random order, and
+   * deadlock.
+   */
+  // snippet:updates
+  static Response updates(Request request) {
+    int count = queryCount(request);
+    Database db = Orm.database(request.galvani());
+    List<World> rows =
+        db.atomic(
+            () -> {
+              QuerySet<World> worlds = db.objects(World.class);
+              List<World> read = new ArrayList<>(count);
+              for (int i = 0; i < count; i++) {
+                read.add(worlds.get("id", randomId()));
+              }
+              for (World world : read) {
+                world.setRandomNumber(randomIdOtherThan(world.getRandomNumber()));
+              }
+              return read;
+            });
+    return Response.json(rows);
+  }
+
+  // end-snippet
+
+  /** TFB test 4: all fortunes plus one added in memory, sorted by message, rendered escaped. */
+  static Response fortunes(Request request) {
+    Database db = Orm.database(request.galvani());
+    List<Fortune> fortunes = new ArrayList<>(db.objects(Fortune.class).list());
+    fortunes.add(new Fortune(0, BenchmarkData.ADDED_FORTUNE));
+    fortunes.sort(Comparator.comparing(Fortune::getMessage));
+    return Response.render(request, "bench/fortunes.html", Map.of("fortunes", fortunes));
+  }
+
+  private static QuerySet<World> worlds(Request request) {
+    return Orm.database(request.galvani()).objects(World.class);
+  }
+
+  /** {@code ?queries=N} clamped to 1..500; missing or not a number counts as 1 (TFB rules). */
+  static int queryCount(Request request) {
+    String raw = request.query().get("queries", "1");
+    int count;
+    try {
+      count = Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+    return Math.max(1, Math.min(500, count));
+  }
+
+  private static int randomId() {
+    return ThreadLocalRandom.current().nextInt(1, BenchmarkData.WORLD_ROWS + 1);
+  }
+
+  private static int randomIdOtherThan(int current) {
+    int next;
+    do {
+      next = randomId();
+    } while (next == current);
+    return next;
+  }
+}
