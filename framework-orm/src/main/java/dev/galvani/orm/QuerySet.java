@@ -304,15 +304,7 @@ public final class QuerySet<T> implements Iterable<T> {
         parent = fetch(parent, field.name());
       }
     }
-    query.orderBy(compiler.orders(effectiveOrdering()));
-    query.distinct(distinct);
-    Query<T> typed = session.createQuery(query);
-    if (first > 0) {
-      typed.setFirstResult(first);
-    }
-    if (max >= 0) {
-      typed.setMaxResults(max);
-    }
+    Query<T> typed = orderedAndPaged(session, query, compiler, first, max);
     typed.setReadOnly(database.readOnlyReads());
     return typed.getResultList();
   }
@@ -332,6 +324,24 @@ public final class QuerySet<T> implements Iterable<T> {
       return List.of(meta().id().name());
     }
     return ordering;
+  }
+
+  /**
+   * {@code query} in this QuerySet's order, distinct if asked, skipping {@code first} rows and
+   * returning at most {@code max} (all when negative).
+   */
+  private <R> Query<R> orderedAndPaged(
+      Session session, CriteriaQuery<R> query, QueryCompiler compiler, int first, int max) {
+    query.orderBy(compiler.orders(effectiveOrdering()));
+    query.distinct(distinct);
+    Query<R> typed = session.createQuery(query);
+    if (first > 0) {
+      typed.setFirstResult(first);
+    }
+    if (max >= 0) {
+      typed.setMaxResults(max);
+    }
+    return typed;
   }
 
   private QueryCompiler compiler(
@@ -546,15 +556,7 @@ public final class QuerySet<T> implements Iterable<T> {
           if (!annotations.isEmpty() && !groups.isEmpty()) {
             query.groupBy(groups);
           }
-          query.orderBy(compiler.orders(effectiveOrdering()));
-          query.distinct(distinct);
-          Query<Tuple> typed = session.createQuery(query);
-          if (offset > 0) {
-            typed.setFirstResult(offset);
-          }
-          if (limit >= 0) {
-            typed.setMaxResults(limit);
-          }
+          Query<Tuple> typed = orderedAndPaged(session, query, compiler, offset, limit);
           List<Map<String, Object>> result = new ArrayList<>();
           for (Tuple tuple : typed.getResultList()) {
             Map<String, Object> row = new LinkedHashMap<>();
