@@ -61,52 +61,52 @@ public final class QuerySet<T> implements Iterable<T> {
   private final Map<String, Aggregate> annotations;
 
   QuerySet(Database database, Class<T> model) {
-    this(database, model, List.of(), List.of(), 0, -1, false, List.of(), List.of(), Map.of());
+    this(database, model, new Parts());
   }
 
-  private QuerySet(
-      Database database,
-      Class<T> model,
-      List<Q> conditions,
-      List<String> ordering,
-      int offset,
-      int limit,
-      boolean distinct,
-      List<String> selectRelated,
-      List<String> prefetchRelated,
-      Map<String, Aggregate> annotations) {
+  private QuerySet(Database database, Class<T> model, Parts parts) {
     this.database = database;
     this.model = model;
-    this.conditions = conditions;
-    this.ordering = ordering;
-    this.offset = offset;
-    this.limit = limit;
-    this.distinct = distinct;
-    this.selectRelated = selectRelated;
-    this.prefetchRelated = prefetchRelated;
-    this.annotations = annotations;
+    this.conditions = parts.conditions;
+    this.ordering = parts.ordering;
+    this.offset = parts.offset;
+    this.limit = parts.limit;
+    this.distinct = parts.distinct;
+    this.selectRelated = parts.selectRelated;
+    this.prefetchRelated = parts.prefetchRelated;
+    this.annotations = parts.annotations;
   }
 
-  private QuerySet<T> with(
-      List<Q> conditions,
-      List<String> ordering,
-      int offset,
-      int limit,
-      boolean distinct,
-      List<String> selectRelated,
-      List<String> prefetchRelated,
-      Map<String, Aggregate> annotations) {
-    return new QuerySet<>(
-        database,
-        model,
-        conditions,
-        ordering,
-        offset,
-        limit,
-        distinct,
-        selectRelated,
-        prefetchRelated,
-        annotations);
+  /** What a chaining method may change: a copy of one QuerySet's parts, made into the next one. */
+  private static final class Parts {
+    List<Q> conditions = List.of();
+    List<String> ordering = List.of();
+    int offset = 0;
+    int limit = -1;
+    boolean distinct = false;
+    List<String> selectRelated = List.of();
+    List<String> prefetchRelated = List.of();
+    Map<String, Aggregate> annotations = Map.of();
+
+    Parts() {}
+
+    Parts(QuerySet<?> from) {
+      conditions = from.conditions;
+      ordering = from.ordering;
+      offset = from.offset;
+      limit = from.limit;
+      distinct = from.distinct;
+      selectRelated = from.selectRelated;
+      prefetchRelated = from.prefetchRelated;
+      annotations = from.annotations;
+    }
+  }
+
+  /** A new QuerySet with this one's parts, changed by {@code change}. */
+  private QuerySet<T> with(Consumer<Parts> change) {
+    Parts parts = new Parts(this);
+    change.accept(parts);
+    return new QuerySet<>(database, model, parts);
   }
 
   private static <E> List<E> plus(List<E> list, E item) {
@@ -133,15 +133,7 @@ public final class QuerySet<T> implements Iterable<T> {
 
   public QuerySet<T> filter(Q condition) {
     check(condition);
-    return with(
-        plus(conditions, condition),
-        ordering,
-        offset,
-        limit,
-        distinct,
-        selectRelated,
-        prefetchRelated,
-        annotations);
+    return with(parts -> parts.conditions = plus(conditions, condition));
   }
 
   /** Rows not matching a lookup. */
@@ -183,8 +175,7 @@ public final class QuerySet<T> implements Iterable<T> {
         LookupPath.field(database, meta(), name);
       }
     }
-    return with(
-        conditions, order, offset, limit, distinct, selectRelated, prefetchRelated, annotations);
+    return with(parts -> parts.ordering = order);
   }
 
   /** Orders by a metamodel attribute, checked by the compiler. */
@@ -206,8 +197,7 @@ public final class QuerySet<T> implements Iterable<T> {
     if (count < 0) {
       throw new InvalidQuery("A limit cannot be negative: " + count);
     }
-    return with(
-        conditions, ordering, offset, count, distinct, selectRelated, prefetchRelated, annotations);
+    return with(parts -> parts.limit = count);
   }
 
   /** Skips the first {@code count} rows. */
@@ -217,14 +207,10 @@ public final class QuerySet<T> implements Iterable<T> {
     }
     int remaining = limit < 0 ? -1 : Math.max(0, limit - count);
     return with(
-        conditions,
-        ordering,
-        offset + count,
-        remaining,
-        distinct,
-        selectRelated,
-        prefetchRelated,
-        annotations);
+        parts -> {
+          parts.offset = offset + count;
+          parts.limit = remaining;
+        });
   }
 
   /** Rows {@code from} (inclusive) to {@code to} (exclusive), like Python's {@code qs[from:to]}. */
@@ -236,8 +222,7 @@ public final class QuerySet<T> implements Iterable<T> {
   }
 
   public QuerySet<T> distinct() {
-    return with(
-        conditions, ordering, offset, limit, true, selectRelated, prefetchRelated, annotations);
+    return with(parts -> parts.distinct = true);
   }
 
   /**
@@ -258,15 +243,7 @@ public final class QuerySet<T> implements Iterable<T> {
     }
     List<String> related = new ArrayList<>(selectRelated);
     related.addAll(List.of(relations));
-    return with(
-        conditions,
-        ordering,
-        offset,
-        limit,
-        distinct,
-        List.copyOf(related),
-        prefetchRelated,
-        annotations);
+    return with(parts -> parts.selectRelated = List.copyOf(related));
   }
 
   /**
@@ -284,15 +261,7 @@ public final class QuerySet<T> implements Iterable<T> {
     }
     List<String> related = new ArrayList<>(prefetchRelated);
     related.addAll(List.of(relations));
-    return with(
-        conditions,
-        ordering,
-        offset,
-        limit,
-        distinct,
-        selectRelated,
-        List.copyOf(related),
-        annotations);
+    return with(parts -> parts.prefetchRelated = List.copyOf(related));
   }
 
   /**
@@ -307,8 +276,7 @@ public final class QuerySet<T> implements Iterable<T> {
     LookupPath.field(database, meta(), aggregate.field());
     Map<String, Aggregate> added = new LinkedHashMap<>(annotations);
     added.put(name, aggregate);
-    return with(
-        conditions, ordering, offset, limit, distinct, selectRelated, prefetchRelated, added);
+    return with(parts -> parts.annotations = added);
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -336,15 +304,7 @@ public final class QuerySet<T> implements Iterable<T> {
         parent = fetch(parent, field.name());
       }
     }
-    query.orderBy(compiler.orders(effectiveOrdering()));
-    query.distinct(distinct);
-    Query<T> typed = session.createQuery(query);
-    if (first > 0) {
-      typed.setFirstResult(first);
-    }
-    if (max >= 0) {
-      typed.setMaxResults(max);
-    }
+    Query<T> typed = orderedAndPaged(session, query, compiler, first, max);
     typed.setReadOnly(database.readOnlyReads());
     return typed.getResultList();
   }
@@ -364,6 +324,24 @@ public final class QuerySet<T> implements Iterable<T> {
       return List.of(meta().id().name());
     }
     return ordering;
+  }
+
+  /**
+   * {@code query} in this QuerySet's order, distinct if asked, skipping {@code first} rows and
+   * returning at most {@code max} (all when negative).
+   */
+  private <R> Query<R> orderedAndPaged(
+      Session session, CriteriaQuery<R> query, QueryCompiler compiler, int first, int max) {
+    query.orderBy(compiler.orders(effectiveOrdering()));
+    query.distinct(distinct);
+    Query<R> typed = session.createQuery(query);
+    if (first > 0) {
+      typed.setFirstResult(first);
+    }
+    if (max >= 0) {
+      typed.setMaxResults(max);
+    }
+    return typed;
   }
 
   private QueryCompiler compiler(
@@ -578,15 +556,7 @@ public final class QuerySet<T> implements Iterable<T> {
           if (!annotations.isEmpty() && !groups.isEmpty()) {
             query.groupBy(groups);
           }
-          query.orderBy(compiler.orders(effectiveOrdering()));
-          query.distinct(distinct);
-          Query<Tuple> typed = session.createQuery(query);
-          if (offset > 0) {
-            typed.setFirstResult(offset);
-          }
-          if (limit >= 0) {
-            typed.setMaxResults(limit);
-          }
+          Query<Tuple> typed = orderedAndPaged(session, query, compiler, offset, limit);
           List<Map<String, Object>> result = new ArrayList<>();
           for (Tuple tuple : typed.getResultList()) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.galvani.core.App;
 import dev.galvani.core.Env;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.ImproperlyConfigured;
@@ -12,11 +13,31 @@ import dev.galvani.core.Secret;
 import dev.galvani.core.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
+  /** An app with {@code models} in the named database {@code database}. */
+  private record TestApp(String name, List<Class<?>> models, String database) implements ModelApp {
+    TestApp(String name, List<Class<?>> models) {
+      this(name, models, OrmSettings.DEFAULT);
+    }
+  }
+
+  /** Settings of a site on {@code url} with the ORM and {@code apps} installed. */
+  private static Settings site(String url, App... apps) {
+    List<App> installed = new ArrayList<>(List.of(new OrmApp()));
+    installed.addAll(List.of(apps));
+    Settings settings = new Settings(new Env(Map.of(), Map.of()));
+    settings
+        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
+        .apps(installed.toArray(App[]::new))
+        .rootUrls(List::of)
+        .set(OrmSettings.KEY, OrmSettings.of(url));
+    return settings;
+  }
 
   @Test
   void databaseUrls_inEveryStyle_becomeJdbcUrls() {
@@ -80,29 +101,8 @@ class DatabaseSettingsTest {
 
   @Test
   void anAppInAnUnconfiguredDatabase_stopsStartupNamingIt() {
-    ModelApp reports =
-        new ModelApp() {
-          @Override
-          public String name() {
-            return "reports";
-          }
-
-          @Override
-          public List<Class<?>> models() {
-            return List.of();
-          }
-
-          @Override
-          public String database() {
-            return "analytics";
-          }
-        };
-    Settings settings = new Settings(new Env(Map.of(), Map.of()));
-    settings
-        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
-        .apps(new OrmApp(), reports)
-        .rootUrls(List::of)
-        .set(OrmSettings.KEY, OrmSettings.of("h2:mem:settings-test"));
+    ModelApp reports = new TestApp("reports", List.of(), "analytics");
+    Settings settings = site("h2:mem:settings-test", reports);
     ImproperlyConfigured error =
         assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
     assertTrue(error.getMessage().contains("orm.E002"), error.getMessage());
@@ -111,24 +111,8 @@ class DatabaseSettingsTest {
 
   @Test
   void implicitTableNames_arePrefixedWithTheApp_asInDjango() {
-    ModelApp reviews =
-        new ModelApp() {
-          @Override
-          public String name() {
-            return "reviews";
-          }
-
-          @Override
-          public List<Class<?>> models() {
-            return List.of(dev.galvani.orm.library.Review.class);
-          }
-        };
-    Settings settings = new Settings(new Env(Map.of(), Map.of()));
-    settings
-        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
-        .apps(new OrmApp(), new LibraryApp(), reviews)
-        .rootUrls(List::of)
-        .set(OrmSettings.KEY, OrmSettings.of("h2:mem:naming-test"));
+    ModelApp reviews = new TestApp("reviews", List.of(dev.galvani.orm.library.Review.class));
+    Settings settings = site("h2:mem:naming-test", new LibraryApp(), reviews);
     try (Galvani galvani = new Galvani(settings)) {
       Database db = Orm.database(galvani);
       ModelMeta<dev.galvani.orm.library.Review> review =
@@ -149,24 +133,8 @@ class DatabaseSettingsTest {
 
   @Test
   void aModelThatIsNotAnEntity_failsTheCheck() {
-    ModelApp broken =
-        new ModelApp() {
-          @Override
-          public String name() {
-            return "broken";
-          }
-
-          @Override
-          public List<Class<?>> models() {
-            return List.of(String.class);
-          }
-        };
-    Settings settings = new Settings(new Env(Map.of(), Map.of()));
-    settings
-        .secretKey(Secret.of("orm-test-secret-key-long-enough-0123456789-abcdefghij"))
-        .apps(new OrmApp(), broken)
-        .rootUrls(List::of)
-        .set(OrmSettings.KEY, OrmSettings.of("h2:mem:settings-test-2"));
+    ModelApp broken = new TestApp("broken", List.of(String.class));
+    Settings settings = site("h2:mem:settings-test-2", broken);
     ImproperlyConfigured error =
         assertThrows(ImproperlyConfigured.class, () -> new Galvani(settings));
     assertTrue(

@@ -1,6 +1,6 @@
 package dev.galvani.orm.forms;
 
-import static dev.galvani.orm.forms.FormsLibrary.params;
+import static dev.galvani.orm.forms.FormParams.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,12 +10,14 @@ import dev.galvani.core.forms.BoundField;
 import dev.galvani.core.forms.BoundForm;
 import dev.galvani.core.forms.Choice;
 import dev.galvani.orm.Database;
+import dev.galvani.orm.LibraryDatabase;
 import dev.galvani.orm.Vendor;
 import dev.galvani.orm.library.Author;
 import dev.galvani.orm.library.Book;
 import dev.galvani.orm.library.Genre;
 import dev.galvani.orm.library.Reader;
 import dev.galvani.orm.library.Tag;
+import dev.galvani.orm.test.TestDatabases;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,17 +41,17 @@ class ModelFormTest {
 
   @BeforeParameterizedClassInvocation
   static void open(Vendor vendor) {
-    db = FormsLibrary.open(vendor);
+    db = LibraryDatabase.open(TestDatabases.url(vendor), LibraryDatabase.WITH_READERS);
   }
 
   @AfterParameterizedClassInvocation
   static void close() {
-    FormsLibrary.close(db);
+    LibraryDatabase.dropAndClose(db);
   }
 
   @BeforeEach
   void empty() {
-    FormsLibrary.empty(db);
+    LibraryDatabase.empty(db);
   }
 
   private static Author ann() {

@@ -61,7 +61,7 @@ class MigrationModelsTest {
   @BeforeEach
   @AfterEach
   void dropTables() {
-    MigrationTables.drop(db, TABLES);
+    MigrationSql.drop(db, TABLES);
   }
 
   private List<Operation> initialOperations() {

@@ -58,6 +58,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Vendor.class)
 class MigrationOperationsTest {
+  static final String[] TABLES = {
+    "mig_ops_child", "mig_ops_parent", "mig_ops_renamed", "mig_ops_kinds"
+  };
+
   @Parameter Vendor vendor;
   static Database db;
 
@@ -70,7 +74,7 @@ class MigrationOperationsTest {
   @BeforeParameterizedClassInvocation
   static void open(Vendor vendor) {
     db = Database.open(DatabaseConfig.of("default", TestDatabases.url(vendor)), List.of());
-    MigrationTables.drop(db, "mig_ops_child", "mig_ops_parent", "mig_ops_renamed", "mig_ops_kinds");
+    MigrationSql.drop(db, TABLES);
   }
 
   @AfterParameterizedClassInvocation
@@ -83,8 +87,7 @@ class MigrationOperationsTest {
     try {
       undoEverything();
     } finally {
-      MigrationTables.drop(
-          db, "mig_ops_child", "mig_ops_parent", "mig_ops_renamed", "mig_ops_kinds");
+      MigrationSql.drop(db, TABLES);
     }
   }
 
@@ -141,13 +144,7 @@ class MigrationOperationsTest {
   }
 
   private void sql(String statement) {
-    db.connection(
-        connection -> {
-          try (var each = connection.createStatement()) {
-            each.execute(statement);
-          }
-          return null;
-        });
+    MigrationSql.execute(db, statement);
   }
 
   private long count(String query) {

@@ -83,7 +83,7 @@ class MigrationScenarioTest {
   @BeforeEach
   @AfterEach
   void dropTables() {
-    MigrationTables.drop(db, TABLES);
+    MigrationSql.drop(db, TABLES);
   }
 
   @BeforeEach
@@ -137,27 +137,11 @@ class MigrationScenarioTest {
   }
 
   private void sql(String statement) {
-    db.connection(
-        connection -> {
-          try (var each = connection.createStatement()) {
-            each.execute(statement);
-          }
-          return null;
-        });
+    MigrationSql.execute(db, statement);
   }
 
   private String query(String query) {
-    return db.connection(
-        connection -> {
-          try (var each = connection.createStatement();
-              var rows = each.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-              values.add(String.valueOf(rows.getObject(1)));
-            }
-            return String.join(",", values);
-          }
-        });
+    return MigrationSql.column(db, query);
   }
 
   private List<String> writtenFiles() throws IOException {

@@ -62,7 +62,7 @@ class MigratorTest {
   @BeforeEach
   @AfterEach
   void dropTables() {
-    MigrationTables.drop(db, TABLES);
+    MigrationSql.drop(db, TABLES);
   }
 
   private Migrator migrator(ModelApp... apps) {
@@ -80,27 +80,11 @@ class MigratorTest {
   }
 
   private String query(String query) {
-    return db.connection(
-        connection -> {
-          try (var each = connection.createStatement();
-              var rows = each.executeQuery(query)) {
-            StringBuilder values = new StringBuilder();
-            while (rows.next()) {
-              values.append(values.length() == 0 ? "" : ",").append(rows.getString(1));
-            }
-            return values.toString();
-          }
-        });
+    return MigrationSql.column(db, query);
   }
 
   private void sql(String statement) {
-    db.connection(
-        connection -> {
-          try (var each = connection.createStatement()) {
-            each.execute(statement);
-          }
-          return null;
-        });
+    MigrationSql.execute(db, statement);
   }
 
   @Test
