@@ -465,7 +465,34 @@ public final class QuerySet<T> implements Iterable<T> {
 
   /** The one row matching a lookup; see {@link #get()}. */
   public T get(String lookup, Object value) {
+    String id = meta().id().name();
+    if (isAllRows() && (lookup.equals(id) || lookup.equals(id + "__exact")) && value != null) {
+      // the primary key of an unrefined QuerySet: Hibernate's find, which skips building,
+      // copying and caching a criteria query, and answers from the session when it can
+      Object key = Values.coerce(database, meta().id(), value, lookup);
+      T found =
+          database.withSession(
+              session ->
+                  database.readOnlyReads()
+                      ? session.find(model, key, org.hibernate.ReadOnlyMode.READ_ONLY)
+                      : session.find(model, key));
+      if (found == null) {
+        throw new ObjectDoesNotExist("No " + meta().verboseName() + " matches the given query.");
+      }
+      return found;
+    }
     return filter(lookup, value).get();
+  }
+
+  /** Whether nothing refines this QuerySet: every row, in no particular order. */
+  private boolean isAllRows() {
+    return conditions.isEmpty()
+        && annotations.isEmpty()
+        && selectRelated.isEmpty()
+        && prefetchRelated.isEmpty()
+        && offset == 0
+        && limit < 0
+        && !distinct;
   }
 
   public T get(Map<String, ?> lookups) {
@@ -500,7 +527,11 @@ public final class QuerySet<T> implements Iterable<T> {
    * look up what the URL names, like Django's {@code get_object_or_404}.
    */
   public T getOr404(String lookup, Object value) {
-    return filter(lookup, value).getOr404();
+    try {
+      return get(lookup, value);
+    } catch (ObjectDoesNotExist e) {
+      throw new NotFound(e.getMessage());
+    }
   }
 
   public T getOr404() {

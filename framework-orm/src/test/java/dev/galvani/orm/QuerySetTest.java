@@ -423,4 +423,21 @@ class QuerySetTest {
     assertThrows(jakarta.persistence.OptimisticLockException.class, () -> db.save(second));
     assertEquals(480, books.get("title", "Emma").getPages());
   }
+
+  @Test
+  void get_byPrimaryKey_isOneQuery_andTheSessionRemembersTheRow() {
+    long id = books.get("title", "Emma").getId();
+    dev.galvani.orm.test.QueryAssertions.assertNumQueries(
+        db,
+        1,
+        () ->
+            db.session(
+                () -> {
+                  assertEquals("Emma", books.get("id", id).getTitle());
+                  return books.get("id", String.valueOf(id));
+                }));
+    assertThrows(ObjectDoesNotExist.class, () -> books.get("id", 999_999));
+    assertThrows(InvalidQuery.class, () -> books.get("id", "abc"));
+    assertThrows(ObjectDoesNotExist.class, () -> books.filter("pages__lt", 10).get("id", id));
+  }
 }
