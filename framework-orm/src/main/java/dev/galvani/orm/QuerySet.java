@@ -292,6 +292,19 @@ public final class QuerySet<T> implements Iterable<T> {
   }
 
   private List<T> rows(Session session, int first, int max) {
+    Optional<String> plain = plainQuery(session);
+    if (plain.isPresent()) {
+      org.hibernate.query.SelectionQuery<T> query =
+          session.createSelectionQuery(plain.get(), model);
+      if (first > 0) {
+        query.setFirstResult(first);
+      }
+      if (max >= 0) {
+        query.setMaxResults(max);
+      }
+      query.setReadOnly(database.readOnlyReads());
+      return query.getResultList();
+    }
     CriteriaBuilder builder = session.getCriteriaBuilder();
     CriteriaQuery<T> query = builder.createQuery(model);
     Root<T> root = query.from(model);
@@ -307,6 +320,32 @@ public final class QuerySet<T> implements Iterable<T> {
     Query<T> typed = orderedAndPaged(session, query, compiler, first, max);
     typed.setReadOnly(database.readOnlyReads());
     return typed.getResultList();
+  }
+
+  /**
+   * For the commonest shape, every row ordered by the entity's own fields, the query as HQL text:
+   * Hibernate caches its plan by the string, where a criteria tree is copied, validated and keyed
+   * structurally on every run. Names were checked against the model when the QuerySet was built.
+   */
+  private Optional<String> plainQuery(Session session) {
+    if (!conditions.isEmpty() || !annotations.isEmpty() || !selectRelated.isEmpty() || distinct) {
+      return Optional.empty();
+    }
+    StringBuilder hql =
+        new StringBuilder("select e from ")
+            .append(session.getSessionFactory().getMetamodel().entity(model).getName())
+            .append(" e");
+    String separator = " order by ";
+    for (String item : effectiveOrdering()) {
+      String name = item.startsWith("-") ? item.substring(1) : item;
+      Optional<FieldMeta> field = meta().field(name);
+      if (field.isEmpty() || field.get().isRelation()) {
+        return Optional.empty();
+      }
+      hql.append(separator).append("e.").append(name).append(item.startsWith("-") ? " desc" : "");
+      separator = ", ";
+    }
+    return Optional.of(hql.toString());
   }
 
   private static FetchParent<?, ?> fetch(FetchParent<?, ?> parent, String name) {
