@@ -21,4 +21,12 @@ public class HttpError extends RuntimeException {
   public int status() {
     return status;
   }
+
+  /**
+   * Headers the error response carries ({@code Allow} on a 405, {@code Retry-After} on a 503); none
+   * by default.
+   */
+  public java.util.Map<String, String> headers() {
+    return java.util.Map.of();
+  }
 }

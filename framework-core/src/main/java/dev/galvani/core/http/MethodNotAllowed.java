@@ -17,4 +17,9 @@ public class MethodNotAllowed extends HttpError {
   public Set<String> allowed() {
     return new TreeSet<>(allowed);
   }
+
+  @Override
+  public java.util.Map<String, String> headers() {
+    return java.util.Map.of("Allow", String.join(", ", allowed()));
+  }
 }

@@ -16,4 +16,9 @@ public class ServiceUnavailable extends HttpError {
   public int retryAfterSeconds() {
     return retryAfterSeconds;
   }
+
+  @Override
+  public java.util.Map<String, String> headers() {
+    return java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds));
+  }
 }

@@ -2,10 +2,8 @@ package dev.galvani.core.views;
 
 import dev.galvani.core.Galvani;
 import dev.galvani.core.http.HttpError;
-import dev.galvani.core.http.MethodNotAllowed;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
-import dev.galvani.core.http.ServiceUnavailable;
 import dev.galvani.core.http.SuspiciousOperation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,11 +51,8 @@ public final class ErrorPages {
       response = Response.text(status + " " + reason + "\n");
     }
     response.withStatus(status);
-    if (error instanceof MethodNotAllowed notAllowed) {
-      response.header("Allow", String.join(", ", notAllowed.allowed()));
-    }
-    if (error instanceof ServiceUnavailable unavailable) {
-      response.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+    if (error instanceof HttpError http) {
+      http.headers().forEach(response::header);
     }
     return response;
   }
