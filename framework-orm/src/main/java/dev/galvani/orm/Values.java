@@ -72,14 +72,10 @@ final class Values {
       return flag;
     }
     if (value instanceof String text) {
-      switch (text.trim().toLowerCase(Locale.ROOT)) {
-        case "true", "1", "yes", "on" -> {
-          return true;
-        }
-        case "false", "0", "no", "off" -> {
-          return false;
-        }
-        default -> {}
+      try {
+        return (Boolean) parse(text.trim(), Boolean.class);
+      } catch (IllegalArgumentException notABoolean) {
+        // falls through to the message naming the lookup
       }
     }
     throw new InvalidQuery(
@@ -132,7 +128,11 @@ final class Values {
     } else if (boxed == BigDecimal.class) {
       return new BigDecimal(text);
     } else if (boxed == Boolean.class) {
-      return bool(text, "");
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "true", "1", "yes", "on" -> true;
+        case "false", "0", "no", "off" -> false;
+        default -> throw new IllegalArgumentException(); // mismatch() names field and type
+      };
     } else if (boxed == LocalDate.class) {
       return LocalDate.parse(text);
     } else if (boxed == LocalDateTime.class) {

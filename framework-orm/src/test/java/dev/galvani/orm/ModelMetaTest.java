@@ -24,7 +24,8 @@ class ModelMetaTest {
   static void open() {
     db =
         Database.open(
-            DatabaseConfig.of("default", TestDatabases.url(Vendor.H2)), LibraryDatabase.MODELS);
+            DatabaseConfig.of("default", TestDatabases.url(Vendor.H2)),
+            LibraryDatabase.WITH_READERS);
   }
 
   @AfterAll
@@ -78,5 +79,16 @@ class ModelMetaTest {
     assertEquals("Cannot resolve 'name' on Tag; choices are: id, label", error.getMessage());
     InvalidQuery notEntity = assertThrows(InvalidQuery.class, () -> db.meta(String.class));
     assertTrue(notEntity.getMessage().contains("is not an entity"), notEntity.getMessage());
+  }
+
+  @Test
+  void aBooleanLookupThatIsNotABoolean_namesTheFieldAndType() {
+    QuerySet<dev.galvani.orm.library.Reader> readers =
+        db.objects(dev.galvani.orm.library.Reader.class);
+    InvalidQuery error =
+        assertThrows(InvalidQuery.class, () -> readers.filter("newsletter", "maybe").list());
+    assertEquals(
+        "Field 'newsletter' in 'newsletter' expected a value of type Boolean but got 'maybe'",
+        error.getMessage());
   }
 }
