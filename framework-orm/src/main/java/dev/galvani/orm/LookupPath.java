@@ -115,9 +115,7 @@ final class LookupPath {
       }
       throw unsupported(model, expression, fields, part);
     }
-    if (fields.isEmpty()) {
-      throw new InvalidQuery("Cannot resolve '" + ModelMeta.printable(expression) + "'");
-    }
+    // the first part is always a field here: require() threw otherwise
     return new LookupPath(expression, fields, transform, lookup == null ? "exact" : lookup);
   }
 

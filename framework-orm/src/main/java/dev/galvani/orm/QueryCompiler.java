@@ -49,10 +49,6 @@ final class QueryCompiler {
     return joinedToMany;
   }
 
-  boolean joined() {
-    return !joins.isEmpty();
-  }
-
   private From<?, ?> joinsFor(List<FieldMeta> fields, int count) {
     From<?, ?> from = root;
     for (int i = 0; i < count; i++) {
