@@ -2,11 +2,11 @@
 # The TechEmpower benchmark: Galvani (idiomatic) vs a plain servlet on the same Jetty, same JVM
 # flags, same database, same run. Prints a markdown table of median requests/s and ratios.
 #
-#   examples/benchmark/run.sh                       # the real run (warm-up 15 s, 3 x 10 s per target)
+#   examples/benchmark/run.sh                       # the real run (per test: warm-up 30 s, then 3 x 10 s per target)
 #   WARMUP=2 DURATION=2 RUNS=1 examples/benchmark/run.sh   # smoke run
 #   TESTS="db queries updates fortunes" examples/benchmark/run.sh   # the database tests only
 #
-# Env overrides: DURATION (s, default 10), WARMUP (s, 15), RUNS (3), THREADS (2), CONNECTIONS (64),
+# Env overrides: DURATION (s, default 10), WARMUP (s, 30), RUNS (3), THREADS (2), CONNECTIONS (64),
 # PIPELINE (16), QUERIES (20, N of /queries and /updates), PORT_GALVANI (18080),
 # PORT_BASELINE (18081), JVM_FLAGS ("-Xms512m -Xmx512m -XX:+UseParallelGC"),
 # TESTS ("json plaintext db queries updates fortunes"), MVN_OFFLINE (-o),
@@ -19,7 +19,7 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh" "$0" "$@"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-30}"
 RUNS="${RUNS:-3}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
@@ -137,17 +137,16 @@ run_wrk() { # test target seconds outfile
   "${cmd[@]}" >"$4" 2>&1
 }
 
-# (e) warm-up
+# (e) per test: warm-up of both targets right before that test's measured runs (a warm-up of
+# every test first would let the later tests' code paths reshape the JIT's type profiles before
+# the first test is measured), then measured runs interleaved A B A B; runs with socket errors
+# or non-2xx are discarded
+printf 'test\ttarget\trun\treq_s\tvalid\tnote\n' >"$OUT/runs.tsv"
 for test in $TESTS; do
   for target in galvani baseline; do
     log "warm-up $target $test ${WARMUP}s"
     run_wrk "$test" "$target" "$WARMUP" "$OUT/warmup-$target-$test.txt"
   done
-done
-
-# (f) measured runs, interleaved A B A B; runs with socket errors or non-2xx are discarded
-printf 'test\ttarget\trun\treq_s\tvalid\tnote\n' >"$OUT/runs.tsv"
-for test in $TESTS; do
   for i in $(seq "$RUNS"); do
     for target in galvani baseline; do
       file="$OUT/$target-$test-$i.txt"
@@ -166,7 +165,7 @@ for test in $TESTS; do
   done
 done
 
-# (g) the report
+# (f) the report
 psql_version() { # the server version, through psql when it is installed
   if command -v psql >/dev/null 2>&1; then
     psql "$(echo "$DATABASE_URL" | sed -E 's#^jdbc:##; s#\?.*$##')" -Atc 'show server_version' 2>/dev/null | sed 's/^/PostgreSQL /' || echo "PostgreSQL (version unknown)"

@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IContext;
 import org.thymeleaf.dialect.IDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
@@ -31,7 +34,11 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 public final class Templates {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_\\-./]*");
 
+  /** Names already checked against SAFE_NAME: a page renders a handful, checked once each. */
+  private static final int CHECKED_NAMES_MAX = 4096;
+
   private final TemplateEngine engine = new TemplateEngine();
+  private final Set<String> checkedNames = ConcurrentHashMap.newKeySet();
   private final List<Path> directories = new ArrayList<>();
   private final List<ContextProcessor> processors = new ArrayList<>();
 
@@ -84,7 +91,7 @@ public final class Templates {
 
   /** Whether a template of this name exists (used for overridable error pages). */
   public boolean exists(String template) {
-    if (!SAFE_NAME.matcher(template).matches() || template.contains("..")) {
+    if (!isSafeName(template)) {
       return false;
     }
     for (Path directory : directories) {
@@ -113,15 +120,50 @@ public final class Templates {
   }
 
   private String process(String template, Map<String, Object> variables) {
-    // a template name is code, never user input: refuse fragment syntax and path tricks
-    if (!SAFE_NAME.matcher(template).matches() || template.contains("..")) {
+    if (!isSafeName(template)) {
       throw new IllegalArgumentException(
           "Invalid template name '"
               + template
               + "': use a relative path such as 'polls/index.html'");
     }
-    Context thymeleafContext = new Context();
-    thymeleafContext.setVariables(variables);
-    return engine.process(template, thymeleafContext);
+    return engine.process(template, new VariablesContext(variables));
+  }
+
+  /** A template name is code, never user input: fragment syntax and path tricks are refused. */
+  private boolean isSafeName(String template) {
+    if (checkedNames.contains(template)) {
+      return true;
+    }
+    boolean safe = SAFE_NAME.matcher(template).matches() && !template.contains("..");
+    if (safe && checkedNames.size() < CHECKED_NAMES_MAX) {
+      checkedNames.add(template);
+    }
+    return safe;
+  }
+
+  /**
+   * The render's variables as Thymeleaf's context, without copying them into a {@code Context}
+   * first (Thymeleaf copies them into its engine context anyway).
+   */
+  private record VariablesContext(Map<String, Object> variables) implements IContext {
+    @Override
+    public Locale getLocale() {
+      return Locale.getDefault();
+    }
+
+    @Override
+    public boolean containsVariable(String name) {
+      return variables.containsKey(name);
+    }
+
+    @Override
+    public Set<String> getVariableNames() {
+      return variables.keySet();
+    }
+
+    @Override
+    public Object getVariable(String name) {
+      return variables.get(name);
+    }
   }
 }

@@ -102,6 +102,35 @@ final class BaselineDatabaseServlets {
     }
   }
 
+  /** The work of {@code /db}: one random row on a pooled connection. */
+  static WorldRow oneWorld(DataSource pool) throws IOException {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select = connection.prepareStatement(SELECT_WORLD)) {
+      return readWorld(select, randomId());
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** The work of {@code /fortunes}: all rows, one added, sorted by message, rendered. */
+  static byte[] fortunesPage(DataSource pool, TemplateEngine engine) throws IOException {
+    List<FortuneRow> fortunes = new ArrayList<>(16);
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select = connection.prepareStatement(SELECT_FORTUNES);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        fortunes.add(new FortuneRow(rows.getInt(1), rows.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+    fortunes.add(new FortuneRow(0, BenchmarkData.ADDED_FORTUNE));
+    fortunes.sort(Comparator.comparing(FortuneRow::getMessage));
+    Context context = new Context();
+    context.setVariable("fortunes", fortunes);
+    return engine.process("bench/fortunes.html", context).getBytes(StandardCharsets.UTF_8);
+  }
+
   static void writeJson(HttpServletResponse response, Object value) throws IOException {
     byte[] body = BaselineServer.MAPPER.writeValueAsBytes(value);
     response.setHeader("Server", BaselineServer.SERVER);
@@ -122,14 +151,7 @@ final class BaselineDatabaseServlets {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
-      WorldRow world;
-      try (Connection connection = pool.getConnection();
-          PreparedStatement select = connection.prepareStatement(SELECT_WORLD)) {
-        world = readWorld(select, randomId());
-      } catch (SQLException e) {
-        throw new IOException(e);
-      }
-      writeJson(response, world);
+      writeJson(response, oneWorld(pool));
     }
   }
 
@@ -224,21 +246,7 @@ final class BaselineDatabaseServlets {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
-      List<FortuneRow> fortunes = new ArrayList<>(16);
-      try (Connection connection = pool.getConnection();
-          PreparedStatement select = connection.prepareStatement(SELECT_FORTUNES);
-          ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          fortunes.add(new FortuneRow(rows.getInt(1), rows.getString(2)));
-        }
-      } catch (SQLException e) {
-        throw new IOException(e);
-      }
-      fortunes.add(new FortuneRow(0, BenchmarkData.ADDED_FORTUNE));
-      fortunes.sort(Comparator.comparing(FortuneRow::getMessage));
-      Context context = new Context();
-      context.setVariable("fortunes", fortunes);
-      byte[] body = engine.process("bench/fortunes.html", context).getBytes(StandardCharsets.UTF_8);
+      byte[] body = fortunesPage(pool, engine);
       response.setHeader("Server", BaselineServer.SERVER);
       response.setContentType("text/html; charset=utf-8");
       response.setContentLength(body.length);

@@ -68,7 +68,8 @@ public final class BaselineServer {
     server.setHandler(context);
   }
 
-  private static HikariDataSource pool(BenchmarkDatabase database) {
+  /** The baseline's pool: HikariCP defaults, the given size, opened lazily. */
+  static HikariDataSource pool(BenchmarkDatabase database) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("baseline");
     config.setJdbcUrl(database.url().jdbcUrl());
