@@ -36,10 +36,15 @@ final class BaselineDatabaseServlets {
 
   /** Adds {@code /db}, {@code /queries}, {@code /updates} and {@code /fortunes} to the context. */
   static void install(ServletContextHandler context, DataSource pool) {
-    context.addServlet(new ServletHolder(new DbServlet(pool)), "/db");
-    context.addServlet(new ServletHolder(new QueriesServlet(pool)), "/queries");
-    context.addServlet(new ServletHolder(new UpdatesServlet(pool)), "/updates");
-    context.addServlet(new ServletHolder(new FortunesServlet(pool, templateEngine())), "/fortunes");
+    TemplateEngine engine = templateEngine();
+    add(context, "/db", (request, response) -> writeJson(response, oneWorld(pool)));
+    add(context, "/queries", (request, response) -> queries(pool, request, response));
+    add(context, "/updates", (request, response) -> updates(pool, request, response));
+    add(context, "/fortunes", (request, response) -> fortunes(pool, engine, response));
+  }
+
+  private static void add(ServletContextHandler context, String path, Get get) {
+    context.addServlet(new ServletHolder(new GetServlet(get)), path);
   }
 
   /** What a plain Thymeleaf setup looks like: classpath templates, HTML mode, cached. */
@@ -139,118 +144,92 @@ final class BaselineDatabaseServlets {
     response.getOutputStream().write(body);
   }
 
-  /** {@code /db}. */
-  static final class DbServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private final transient DataSource pool;
-
-    DbServlet(DataSource pool) {
-      this.pool = pool;
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-        throws IOException {
-      writeJson(response, oneWorld(pool));
-    }
-  }
-
   /** {@code /queries?queries=N}: one connection, one prepared statement run N times. */
-  static final class QueriesServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private final transient DataSource pool;
-
-    QueriesServlet(DataSource pool) {
-      this.pool = pool;
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-        throws IOException {
-      int count = queryCount(request);
-      List<WorldRow> worlds = new ArrayList<>(count);
-      try (Connection connection = pool.getConnection();
-          PreparedStatement select = connection.prepareStatement(SELECT_WORLD)) {
-        for (int i = 0; i < count; i++) {
-          worlds.add(readWorld(select, randomId()));
-        }
-      } catch (SQLException e) {
-        throw new IOException(e);
+  static void queries(DataSource pool, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    int count = queryCount(request);
+    List<WorldRow> worlds = new ArrayList<>(count);
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select = connection.prepareStatement(SELECT_WORLD)) {
+      for (int i = 0; i < count; i++) {
+        worlds.add(readWorld(select, randomId()));
       }
-      writeJson(response, worlds);
+    } catch (SQLException e) {
+      throw new IOException(e);
     }
+    writeJson(response, worlds);
   }
 
   /**
    * {@code /updates?queries=N}: in one transaction, N selects, then one JDBC batch of updates in id
    * order (so concurrent requests cannot deadlock on each other's rows).
    */
-  static final class UpdatesServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private final transient DataSource pool;
-
-    UpdatesServlet(DataSource pool) {
-      this.pool = pool;
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-        throws IOException {
-      int count = queryCount(request);
-      List<WorldRow> worlds = new ArrayList<>(count);
-      try (Connection connection = pool.getConnection()) {
-        connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement(SELECT_WORLD);
-            PreparedStatement update = connection.prepareStatement(UPDATE_WORLD)) {
-          for (int i = 0; i < count; i++) {
-            WorldRow read = readWorld(select, randomId());
-            int next;
-            do {
-              next = randomId();
-            } while (next == read.randomNumber());
-            worlds.add(new WorldRow(read.id(), next));
-          }
-          List<WorldRow> ordered = new ArrayList<>(worlds);
-          ordered.sort(Comparator.comparingInt(WorldRow::id));
-          for (WorldRow world : ordered) {
-            update.setInt(1, world.randomNumber());
-            update.setInt(2, world.id());
-            update.addBatch();
-          }
-          update.executeBatch();
-          connection.commit();
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
+  static void updates(DataSource pool, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    int count = queryCount(request);
+    List<WorldRow> worlds = new ArrayList<>(count);
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement select = connection.prepareStatement(SELECT_WORLD);
+          PreparedStatement update = connection.prepareStatement(UPDATE_WORLD)) {
+        for (int i = 0; i < count; i++) {
+          WorldRow read = readWorld(select, randomId());
+          int next;
+          do {
+            next = randomId();
+          } while (next == read.randomNumber());
+          worlds.add(new WorldRow(read.id(), next));
         }
-      } catch (SQLException e) {
-        throw new IOException(e);
+        List<WorldRow> ordered = new ArrayList<>(worlds);
+        ordered.sort(Comparator.comparingInt(WorldRow::id));
+        for (WorldRow world : ordered) {
+          update.setInt(1, world.randomNumber());
+          update.setInt(2, world.id());
+          update.addBatch();
+        }
+        update.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
-      writeJson(response, worlds);
+    } catch (SQLException e) {
+      throw new IOException(e);
     }
+    writeJson(response, worlds);
   }
 
   /** {@code /fortunes}: all rows, one added, sorted by message, rendered by Thymeleaf. */
-  static final class FortunesServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private final transient DataSource pool;
-    private final transient TemplateEngine engine;
+  static void fortunes(DataSource pool, TemplateEngine engine, HttpServletResponse response)
+      throws IOException {
+    byte[] body = fortunesPage(pool, engine);
+    response.setHeader("Server", BaselineServer.SERVER);
+    response.setContentType("text/html; charset=utf-8");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
 
-    FortunesServlet(DataSource pool, TemplateEngine engine) {
-      this.pool = pool;
-      this.engine = engine;
+  /** What one of the servlets does with a GET. */
+  @FunctionalInterface
+  interface Get {
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+  }
+
+  /** A servlet that answers GET with {@code get}; the pool and engine live in the lambda. */
+  static final class GetServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient Get get;
+
+    GetServlet(Get get) {
+      this.get = get;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
-      byte[] body = fortunesPage(pool, engine);
-      response.setHeader("Server", BaselineServer.SERVER);
-      response.setContentType("text/html; charset=utf-8");
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+      get.handle(request, response);
     }
   }
 }
