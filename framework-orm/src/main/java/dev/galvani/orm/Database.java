@@ -11,6 +11,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -51,6 +52,8 @@ public final class Database implements AutoCloseable {
   private final LazyLoads lazyLoads = new LazyLoads();
   private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
   private final Map<Class<?>, ModelMeta<?>> metas = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Class<?>, Optional<PlainReader<?>>> readers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Database(DatabaseConfig config, List<Class<?>> models, Map<Class<?>, String> appLabels) {
     this.config = config;
@@ -175,6 +178,29 @@ public final class Database implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <T> ModelMeta<T> meta(Class<T> model) {
     return (ModelMeta<T>) metas.computeIfAbsent(model, type -> ModelMeta.of(this, type));
+  }
+
+  /** The JDBC reader of a plain model (see {@link PlainReader}), empty for other models. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  <T> Optional<PlainReader<T>> plainReader(Class<T> model) {
+    return (Optional)
+        readers.computeIfAbsent(
+            model,
+            type ->
+                (Optional)
+                    PlainReader.of(
+                        sessionFactory.unwrap(
+                            org.hibernate.engine.spi.SessionFactoryImplementor.class),
+                        type));
+  }
+
+  /**
+   * Runs one statement of the ORM's JDBC read path ({@link PlainReader}) the way {@link
+   * #connection} runs work, counted by {@link #captureQueries} like Hibernate's statements.
+   */
+  <R> R jdbcRead(String sql, SqlWork<R> work) {
+    queryLog.inspect(sql);
+    return connection(work);
   }
 
   /**
@@ -433,19 +459,32 @@ public final class Database implements AutoCloseable {
                 }));
   }
 
-  /** Runs {@code work} with a JDBC connection of this database's pool, outside Hibernate. */
+  /**
+   * Runs {@code work} with a JDBC connection of this database's pool, outside Hibernate. Inside a
+   * session (a request's, {@link #session} or {@link #atomic}) it is the session's connection, in
+   * its transaction; the connection is held until the session ends, and a Hibernate session opened
+   * later in it uses the same one. Elsewhere the work borrows a connection and gives it back.
+   */
   public <R> R connection(SqlWork<R> work) {
     UnitOfWork unit = current.get();
     try {
-      if (unit != null) {
+      if (unit == null) {
+        try (Connection connection = dataSource.getConnection()) {
+          return work.run(connection);
+        }
+      }
+      if (unit.hasSession()) {
         return unit.session().doReturningWork(work::run);
       }
-      try (Connection connection = dataSource.getConnection()) {
-        return work.run(connection);
-      }
+      return work.run(unit.connection());
     } catch (SQLException e) {
       throw Exceptions.translate(
-          name(), new org.hibernate.exception.GenericJDBCException(e.getMessage(), e));
+          name(),
+          sessionFactory
+              .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+              .getJdbcServices()
+              .getSqlExceptionHelper()
+              .convert(e, "JDBC work on the database '" + name() + "'"));
     } catch (RuntimeException e) {
       throw Exceptions.translate(name(), e);
     }
@@ -548,9 +587,10 @@ public final class Database implements AutoCloseable {
   }
 
   /** The current thread's session, opened on first use, and its transaction. */
-  private static final class UnitOfWork {
+  private final class UnitOfWork {
     private final SessionFactory factory;
     private Session session;
+    private Connection connection;
     Transaction transaction;
     boolean rollbackOnlyFromSavepoint;
     final List<Runnable> onCommit = new ArrayList<>();
@@ -559,16 +599,43 @@ public final class Database implements AutoCloseable {
       this.factory = factory;
     }
 
+    boolean hasSession() {
+      return session != null;
+    }
+
+    /** The session, opened on the connection that JDBC reads already took, if they took one. */
     Session session() {
       if (session == null) {
-        session = factory.openSession();
+        session =
+            connection == null
+                ? factory.openSession()
+                : factory.withOptions().connection(connection).openSession();
       }
       return session;
     }
 
+    /** A pooled connection held until {@link #close}, for JDBC work before any session. */
+    Connection connection() throws SQLException {
+      if (connection == null) {
+        connection = dataSource.getConnection();
+      }
+      return connection;
+    }
+
     void close() {
-      if (session != null) {
-        session.close();
+      try {
+        if (session != null) {
+          session.close();
+        }
+      } finally {
+        if (connection != null) {
+          try {
+            connection.close();
+          } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger("galvani.orm")
+                .warn("Could not return a connection of the database '{}' to the pool", name(), e);
+          }
+        }
       }
     }
   }

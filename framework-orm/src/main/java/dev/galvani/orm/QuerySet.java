@@ -283,6 +283,13 @@ public final class QuerySet<T> implements Iterable<T> {
 
   /** Runs the query and returns the rows. */
   public List<T> list() {
+    Optional<PlainReader<T>> reader = plainReader();
+    if (reader.isPresent() && isAllRows()) {
+      Optional<String> sql = reader.get().selectAll(ordering);
+      if (sql.isPresent()) {
+        return database.jdbcRead(sql.get(), c -> reader.get().list(c, sql.get()));
+      }
+    }
     return database.withSession(
         session -> {
           List<T> rows = rows(session, offset, limit);
@@ -509,12 +516,17 @@ public final class QuerySet<T> implements Iterable<T> {
       // the primary key of an unrefined QuerySet: Hibernate's find, which skips building,
       // copying and caching a criteria query, and answers from the session when it can
       Object key = Values.coerce(database, meta().id(), value, lookup);
+      Optional<PlainReader<T>> reader = plainReader();
       T found =
-          database.withSession(
-              session ->
-                  database.readOnlyReads()
-                      ? session.find(model, key, org.hibernate.ReadOnlyMode.READ_ONLY)
-                      : session.find(model, key));
+          reader.isPresent()
+              ? database
+                  .jdbcRead(reader.get().selectById(), c -> reader.get().get(c, key))
+                  .orElse(null)
+              : database.withSession(
+                  session ->
+                      database.readOnlyReads()
+                          ? session.find(model, key, org.hibernate.ReadOnlyMode.READ_ONLY)
+                          : session.find(model, key));
       if (found == null) {
         throw new ObjectDoesNotExist("No " + meta().verboseName() + " matches the given query.");
       }
@@ -523,7 +535,16 @@ public final class QuerySet<T> implements Iterable<T> {
     return filter(lookup, value).get();
   }
 
-  /** Whether nothing refines this QuerySet: every row, in no particular order. */
+  /**
+   * The JDBC reader, for reads outside a transaction of a plain model (see {@link PlainReader}):
+   * what they return is not tracked anyway, so they need no session. Inside {@code atomic} rows are
+   * loaded into the session, which writes their changes at commit.
+   */
+  private Optional<PlainReader<T>> plainReader() {
+    return database.readOnlyReads() ? database.plainReader(model) : Optional.empty();
+  }
+
+  /** Whether nothing refines this QuerySet: every row, in the given order if any. */
   private boolean isAllRows() {
     return conditions.isEmpty()
         && annotations.isEmpty()

@@ -23,7 +23,14 @@ public final class LibraryDatabase {
 
   /** The database at {@code url} with the tables of {@code models}, dropped and created afresh. */
   public static Database open(String url, List<Class<?>> models) {
-    Database database = Database.open(DatabaseConfig.of("default", url), models);
+    return open(DatabaseConfig.of("default", url), models);
+  }
+
+  /**
+   * The database of {@code config} with the tables of {@code models}, dropped and created afresh.
+   */
+  public static Database open(DatabaseConfig config, List<Class<?>> models) {
+    Database database = Database.open(config, models);
     database.sessionFactory().getSchemaManager().drop(true);
     database.sessionFactory().getSchemaManager().create(true);
     return database;
