@@ -195,10 +195,10 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs one statement of the ORM's JDBC read path ({@link PlainReader}) the way {@link
-   * #connection} runs work, counted by {@link #captureQueries} like Hibernate's statements.
+   * Runs one statement of the ORM's own JDBC path ({@link PlainReader}, {@link BulkUpdate}) as
+   * {@link #connection} runs work, counted by {@link #captureQueries} like Hibernate's statements.
    */
-  <R> R jdbcRead(String sql, SqlWork<R> work) {
+  <R> R jdbcStatement(String sql, SqlWork<R> work) {
     queryLog.inspect(sql);
     return connection(work);
   }

@@ -287,7 +287,7 @@ public final class QuerySet<T> implements Iterable<T> {
     if (reader.isPresent() && isAllRows()) {
       Optional<String> sql = reader.get().selectAll(ordering);
       if (sql.isPresent()) {
-        return database.jdbcRead(sql.get(), c -> reader.get().list(c, sql.get()));
+        return database.jdbcStatement(sql.get(), c -> reader.get().list(c, sql.get()));
       }
     }
     return database.withSession(
@@ -520,7 +520,7 @@ public final class QuerySet<T> implements Iterable<T> {
       T found =
           reader.isPresent()
               ? database
-                  .jdbcRead(reader.get().selectById(), c -> reader.get().get(c, key))
+                  .jdbcStatement(reader.get().selectById(), c -> reader.get().get(c, key))
                   .orElse(null)
               : database.withSession(
                   session ->
@@ -929,6 +929,58 @@ public final class QuerySet<T> implements Iterable<T> {
                   session.flush();
                   return List.copyOf(rows);
                 }));
+  }
+
+  /**
+   * Writes {@code fields} of rows already in memory back to the database, in one transaction and
+   * one JDBC batch of {@code update ... where id = ?}: Django's {@code bulk_update}. Only the named
+   * fields are written; no other change of the rows is. Returns how many rows were written.
+   *
+   * <p>Rows that the current transaction's session manages are written by its flush instead (they
+   * would be written at commit anyway, all their changes). A model with a {@code @Version} field
+   * has it checked and moved on per row; a row changed since it was read fails the whole call with
+   * an {@link jakarta.persistence.OptimisticLockException}.
+   *
+   * @throws InvalidQuery naming the problem when a field is unknown, the primary key, the version,
+   *     a relation or not a plain column, or a row has no id
+   */
+  public int bulkUpdate(Collection<T> rows, String... fields) {
+    BulkUpdate<T> update = new BulkUpdate<>(database, meta(), List.of(fields));
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    return database.atomic(
+        () -> {
+          Session session = database.withSession(s -> s);
+          List<T> detached = new ArrayList<>(rows.size());
+          for (T row : rows) {
+            if (!session.contains(row) || session.isReadOnly(row)) {
+              detached.add(row);
+            }
+          }
+          if (detached.size() < rows.size()) {
+            database.withSession(
+                s -> {
+                  s.flush();
+                  return null;
+                });
+          }
+          int written = rows.size() - detached.size();
+          if (!detached.isEmpty()) {
+            written +=
+                database.jdbcStatement(
+                    update.sql(), connection -> update.run(connection, detached));
+          }
+          return written;
+        });
+  }
+
+  /** {@link #bulkUpdate(Collection, String...)} with fields checked by the compiler. */
+  @SafeVarargs
+  public final int bulkUpdate(Collection<T> rows, SingularAttribute<? super T, ?>... fields) {
+    return bulkUpdate(
+        rows,
+        java.util.Arrays.stream(fields).map(SingularAttribute::getName).toArray(String[]::new));
   }
 
   @Override

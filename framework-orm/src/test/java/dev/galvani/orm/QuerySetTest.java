@@ -10,6 +10,8 @@ import dev.galvani.orm.library.Book;
 import dev.galvani.orm.library.Book_;
 import dev.galvani.orm.library.Genre;
 import dev.galvani.orm.library.Tag;
+import dev.galvani.orm.library.Tag_;
+import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -316,6 +318,90 @@ class QuerySetTest {
     assertEquals(2, books.filter("genre", Genre.ESSAY).count());
     assertEquals(
         1, books.filter("pages__gt", F.of("pages").minus(1)).filter("title", "Emma").count());
+  }
+
+  @Test
+  void bulkUpdate_writesTheNamedFieldsOfLoadedRows_inOneBatch() {
+    // snippet:bulk-update
+    List<Book> loaded = books.filter("author", woolf).orderBy("title").list();
+    for (Book book : loaded) {
+      book.setPages(book.getPages() * 2);
+      book.setTitle("not written: only the named fields are");
+    }
+    assertEquals(3, books.bulkUpdate(loaded, "pages"));
+    // end-snippet
+    assertEquals(388, books.get("title", "Mrs Dalloway").getPages());
+    assertEquals(666, books.get("title", "Orlando").getPages());
+    assertEquals(0, books.filter("title__startswith", "not written").count());
+    // each row's @Version moved on, in the row and in memory, so the copies can be saved again
+    Book dalloway = loaded.get(0);
+    assertEquals(1, dalloway.getVersion());
+    assertEquals(1, books.get("title", "Mrs Dalloway").getVersion());
+    dalloway.setTitle("Mrs Dalloway");
+    dalloway.setPages(1);
+    db.save(dalloway);
+    assertEquals(1, books.get("title", "Mrs Dalloway").getPages());
+
+    QuerySet<Tag> tags = db.objects(Tag.class);
+    List<Tag> all = tags.orderBy("label").list();
+    all.forEach(tag -> tag.setLabel(tag.getLabel().toUpperCase(java.util.Locale.ROOT)));
+    List<String> statements =
+        db.captureQueries(() -> assertEquals(2, tags.bulkUpdate(all, Tag_.label)));
+    assertEquals(1, statements.size(), "one batch: " + statements);
+    assertEquals(
+        List.of("CLASSIC", "MODERN"),
+        tags.orderBy("label").list().stream().map(Tag::getLabel).toList());
+    assertEquals(0, tags.bulkUpdate(List.of(), "label"));
+  }
+
+  @Test
+  void bulkUpdate_aRowChangedSinceItWasRead_failsTheWholeUpdate() {
+    List<Book> loaded = books.filter("author", austen).orderBy("title").list();
+    Book emma = books.get("title", "Emma");
+    emma.setPages(1000);
+    db.save(emma); // its version moves on; the copy in `loaded` is now stale
+    loaded.forEach(book -> book.setPages(1));
+    assertThrows(OptimisticLockException.class, () -> books.bulkUpdate(loaded, "pages"));
+    assertEquals(1000, books.get("title", "Emma").getPages());
+    assertEquals(249, books.get("title", "Persuasion").getPages(), "rolled back with the rest");
+  }
+
+  @Test
+  void bulkUpdate_namesTheProblemWithAField_orARow() {
+    List<Book> loaded = books.filter("author", austen).list();
+    assertEquals(
+        "Cannot resolve 'colour' on Book; choices are: id, title, author, genre, pages, price,"
+            + " published, tags, version",
+        assertThrows(InvalidQuery.class, () -> books.bulkUpdate(loaded, "colour")).getMessage());
+    assertEquals(
+        "bulkUpdate() writes plain fields; 'author' of Book is a relation; save() the rows to"
+            + " change it",
+        assertThrows(InvalidQuery.class, () -> books.bulkUpdate(loaded, "author")).getMessage());
+    assertTrue(
+        assertThrows(InvalidQuery.class, () -> books.bulkUpdate(loaded, "version"))
+            .getMessage()
+            .contains("the @Version"));
+    assertTrue(
+        assertThrows(InvalidQuery.class, () -> books.bulkUpdate(loaded, new String[0]))
+            .getMessage()
+            .contains("at least one field"));
+    Book unsaved = new Book("Sanditon", austen, 100, null);
+    assertEquals(
+        "bulkUpdate() writes saved rows; a Book without an id was given",
+        assertThrows(InvalidQuery.class, () -> books.bulkUpdate(List.of(unsaved), "pages"))
+            .getMessage());
+  }
+
+  @Test
+  void bulkUpdate_insideAtomic_writesTheSessionsRowsWithItsFlush() {
+    db.atomic(
+        () -> {
+          Book emma = books.get("title", "Emma");
+          emma.setPages(500);
+          assertEquals(1, books.bulkUpdate(List.of(emma), "pages"));
+          emma.setPages(501); // still managed: written at commit, without a version conflict
+        });
+    assertEquals(501, books.get("title", "Emma").getPages());
   }
 
   @Test

@@ -21,6 +21,10 @@ public class Tag extends Model {
     return label;
   }
 
+  public void setLabel(String label) {
+    this.label = label;
+  }
+
   @Override
   public String toString() {
     return label;

@@ -36,30 +36,24 @@ final class DatabaseViews {
   }
 
   /**
-   * TFB test 5: N random rows read one by one, then each given a new random number. Inside {@code
-   * atomic} the loaded rows are managed, so the changes are written when the transaction commits:
-   * one JDBC batch of updates, ordered by id, which also keeps concurrent requests from
-   * deadlocking. All rows are read before any is changed: Hibernate flushes changed rows before
-   * each later query (AUTO flush), which would send the updates one by one, in random order, and
-   * deadlock.
+   * TFB test 5: N random rows read one by one, each given a new random number, and written back
+   * with {@code bulkUpdate}, as Django's TFB entry does with {@code bulk_update}: one transaction,
+   * one JDBC batch of updates. The rows are sorted by id first, so concurrent requests lock rows in
+   * the same order and cannot deadlock.
    */
   // snippet:updates
   static Response updates(Request request) {
     int count = queryCount(request);
-    Database db = Orm.database(request.galvani());
-    List<World> rows =
-        db.atomic(
-            () -> {
-              QuerySet<World> worlds = db.objects(World.class);
-              List<World> read = new ArrayList<>(count);
-              for (int i = 0; i < count; i++) {
-                read.add(worlds.get("id", randomId()));
-              }
-              for (World world : read) {
-                world.setRandomNumber(randomIdOtherThan(world.getRandomNumber()));
-              }
-              return read;
-            });
+    QuerySet<World> worlds = worlds(request);
+    List<World> rows = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      World world = worlds.get("id", randomId());
+      world.setRandomNumber(randomIdOtherThan(world.getRandomNumber()));
+      rows.add(world);
+    }
+    List<World> byId = new ArrayList<>(rows);
+    byId.sort(Comparator.comparing(World::getId));
+    worlds.bulkUpdate(byId, "randomNumber");
     return Response.json(rows);
   }
 
