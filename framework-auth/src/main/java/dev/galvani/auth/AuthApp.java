@@ -1,0 +1,176 @@
+package dev.galvani.auth;
+
+import dev.galvani.core.App;
+import dev.galvani.core.Galvani;
+import dev.galvani.core.checks.Check;
+import dev.galvani.core.checks.CheckMessage;
+import dev.galvani.core.commands.Command;
+import dev.galvani.core.commands.CommandContext;
+import dev.galvani.core.templates.ContextProcessor;
+import dev.galvani.orm.Database;
+import dev.galvani.orm.ModelApp;
+import dev.galvani.orm.ModelMeta;
+import dev.galvani.orm.Orm;
+import dev.galvani.orm.migrations.PostMigrate;
+import java.io.PrintStream;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Users, groups and permissions. List it in {@code Settings.apps} after {@code OrmApp}; it adds the
+ * {@code user} and {@code perms} template variables, creates the permissions of every entity after
+ * {@code migrate}, and checks the bcrypt cost under {@code check --deploy}.
+ */
+public final class AuthApp implements ModelApp, PostMigrate {
+  /** The production floor for {@link AuthSettings#bcryptCost()}. */
+  static final int MIN_DEPLOY_COST = 12;
+
+  @Override
+  public String name() {
+    return "auth";
+  }
+
+  @Override
+  public List<Class<?>> models() {
+    return List.of(Permission.class, Group.class, User.class, StoredSession.class);
+  }
+
+  @Override
+  public List<Command> commands() {
+    return List.of(
+        new Command() {
+          @Override
+          public String name() {
+            return "clearsessions";
+          }
+
+          @Override
+          public String help() {
+            return "delete expired sessions from the database session store";
+          }
+
+          @Override
+          public int run(CommandContext context) {
+            int deleted = DatabaseSessionStore.clearExpired(context.galvani());
+            context.out().println("Deleted " + deleted + " expired sessions");
+            return 0;
+          }
+        });
+  }
+
+  @Override
+  public List<ContextProcessor> contextProcessors() {
+    return List.of(
+        request -> {
+          Account user = Auth.user(request);
+          return Map.of("user", user, "perms", new PermissionLookup(user));
+        });
+  }
+
+  @Override
+  public List<Check> deployChecks() {
+    return List.of(
+        galvani -> {
+          int cost = AuthSettings.of(galvani.settings()).bcryptCost();
+          return cost >= MIN_DEPLOY_COST
+              ? List.of()
+              : List.of(
+                  CheckMessage.warning(
+                      "auth.W001",
+                      "AuthSettings.bcryptCost is "
+                          + cost
+                          + ", below "
+                          + MIN_DEPLOY_COST
+                          + ": stolen password hashes would be cheap to crack",
+                      "Set withBcryptCost(12) or more for production"));
+        });
+  }
+
+  /** Creates the missing view/add/change/delete and declared permissions of every entity. */
+  @Override
+  public void postMigrate(Galvani galvani, PrintStream out) {
+    Database db = Orm.database(galvani);
+    db.atomic(
+        () -> {
+          Set<String> existing = new HashSet<>();
+          db.objects(Permission.class).list().forEach(p -> existing.add(p.key()));
+          List<Permission> missing = new ArrayList<>();
+          for (App app : galvani.settings().apps()) {
+            if (app instanceof ModelApp models) {
+              for (Class<?> model : models.models()) {
+                for (Permission permission : permissionsOf(db, app.name(), model)) {
+                  if (existing.add(permission.key())) {
+                    missing.add(permission);
+                  }
+                }
+              }
+            }
+          }
+          missing.forEach(db::save);
+          if (!missing.isEmpty()) {
+            out.println("  Created " + missing.size() + " permissions");
+          }
+        });
+  }
+
+  static List<Permission> permissionsOf(Database db, String appLabel, Class<?> model) {
+    ModelMeta<?> meta = db.meta(model);
+    String codename = model.getSimpleName().toLowerCase(Locale.ROOT);
+    List<Permission> permissions = new ArrayList<>();
+    for (String action : List.of("view", "add", "change", "delete")) {
+      permissions.add(
+          new Permission(
+              appLabel, action + "_" + codename, "Can " + action + " " + meta.verboseName()));
+    }
+    Permissions declared = model.getAnnotation(Permissions.class);
+    if (declared != null) {
+      for (String pair : declared.value()) {
+        int colon = pair.indexOf(':');
+        if (colon <= 0) {
+          throw new IllegalStateException(
+              "@Permissions on "
+                  + model.getName()
+                  + " needs 'codename:human name' pairs, not '"
+                  + pair
+                  + "'");
+        }
+        permissions.add(
+            new Permission(
+                appLabel, pair.substring(0, colon).strip(), pair.substring(colon + 1).strip()));
+      }
+    }
+    return permissions;
+  }
+
+  /**
+   * {@code perms} in templates: {@code ${perms['polls.change_question']}} is true when the user
+   * holds that permission.
+   */
+  static final class PermissionLookup extends AbstractMap<String, Boolean> {
+    private final Account user;
+
+    PermissionLookup(Account user) {
+      this.user = user;
+    }
+
+    @Override
+    public Boolean get(Object key) {
+      return key instanceof String permission && user.hasPerm(permission);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String;
+    }
+
+    @Override
+    public Set<Entry<String, Boolean>> entrySet() {
+      return Set.of();
+    }
+  }
+}

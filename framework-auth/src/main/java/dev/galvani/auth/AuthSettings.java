@@ -1,0 +1,58 @@
+package dev.galvani.auth;
+
+import dev.galvani.core.Settings;
+import dev.galvani.core.http.Key;
+
+/**
+ * The auth app's settings, set with {@code settings.set(AuthSettings.KEY, AuthSettings.defaults()
+ * .withBcryptCost(13))}. Immutable.
+ *
+ * @param bcryptCost bcrypt's log2 work factor for new hashes (12 by default; {@code check --deploy}
+ *     warns below 12); stored hashes of a lower cost are re-hashed at their next successful login
+ * @param maxPasswordLength longer passwords are refused before any hashing, so a megabyte of
+ *     password costs nothing
+ * @param loginUrl where guards send anonymous visitors, with {@code ?next=}
+ * @param loginRedirectUrl where a login without a safe {@code next} goes
+ * @param logoutRedirectUrl where logout goes
+ */
+public record AuthSettings(
+    int bcryptCost,
+    int maxPasswordLength,
+    String loginUrl,
+    String loginRedirectUrl,
+    String logoutRedirectUrl) {
+  public static final Key<AuthSettings> KEY = Key.of("auth.settings", AuthSettings.class);
+
+  public AuthSettings {
+    if (bcryptCost < 4 || bcryptCost > 31) {
+      throw new IllegalArgumentException(
+          "bcryptCost must be 4..31 (12 or more in production), not " + bcryptCost);
+    }
+  }
+
+  public static AuthSettings defaults() {
+    return new AuthSettings(12, 4096, "/accounts/login/", "/", "/");
+  }
+
+  /** The settings of a site, the defaults when it sets none. */
+  public static AuthSettings of(Settings settings) {
+    return settings.get(KEY).orElseGet(AuthSettings::defaults);
+  }
+
+  public AuthSettings withBcryptCost(int cost) {
+    return new AuthSettings(cost, maxPasswordLength, loginUrl, loginRedirectUrl, logoutRedirectUrl);
+  }
+
+  public AuthSettings withLoginUrl(String url) {
+    return new AuthSettings(
+        bcryptCost, maxPasswordLength, url, loginRedirectUrl, logoutRedirectUrl);
+  }
+
+  public AuthSettings withLoginRedirectUrl(String url) {
+    return new AuthSettings(bcryptCost, maxPasswordLength, loginUrl, url, logoutRedirectUrl);
+  }
+
+  public AuthSettings withLogoutRedirectUrl(String url) {
+    return new AuthSettings(bcryptCost, maxPasswordLength, loginUrl, loginRedirectUrl, url);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.galvani.auth;
+
+import static dev.galvani.core.urls.Urls.path;
+
+import dev.galvani.core.http.Request;
+import dev.galvani.core.http.Response;
+import dev.galvani.core.security.RedirectTargets;
+import dev.galvani.core.urls.Route;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The login and logout views, Django's {@code LoginView} and {@code LogoutView}. Include them with
+ * {@code include("accounts/", "auth", AuthViews.urls())}; the login page renders {@code
+ * auth/login.html}, which a project overrides by shipping its own template of that name.
+ */
+public final class AuthViews {
+  static final String INVALID_LOGIN =
+      "Please enter a correct username and password. Note that both fields may be case-sensitive.";
+
+  private AuthViews() {}
+
+  /** {@code login/} (GET shows the form, POST logs in) and {@code logout/} (POST only). */
+  public static List<Route> urls() {
+    return List.of(
+        path("login/", AuthViews::login, "login").methods("GET", "POST"),
+        path("logout/", AuthViews::logout, "logout").methods("POST"));
+  }
+
+  /**
+   * GET: the form. POST: logs in and redirects to {@code next} when it is a safe URL on this site,
+   * else to the settings' login redirect. A failed login answers 200 with the form again and one
+   * message that does not say which field was wrong.
+   */
+  public static Response login(Request request) {
+    AuthSettings settings = AuthSettings.of(request.galvani().settings());
+    String next =
+        request.method().equals("POST")
+            ? request.form().get("next", "")
+            : request.query().get("next", "");
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("next", next);
+    context.put("username", "");
+    if (request.method().equals("POST")) {
+      String username = request.form().get("username", "").strip();
+      String password = request.form().get("password", "");
+      context.put("username", username);
+      Optional<User> user = Auth.authenticate(request, username, password);
+      if (user.isPresent()) {
+        Auth.login(request, user.get());
+        return RedirectTargets.redirect(request, next, settings.loginRedirectUrl());
+      }
+      context.put("error", INVALID_LOGIN);
+    }
+    return Response.render(request, "auth/login.html", context);
+  }
+
+  /** POST: logs out and redirects to the settings' logout redirect. */
+  public static Response logout(Request request) {
+    Auth.logout(request);
+    return Response.redirect(AuthSettings.of(request.galvani().settings()).logoutRedirectUrl());
+  }
+}

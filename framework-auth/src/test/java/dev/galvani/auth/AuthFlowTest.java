@@ -1,0 +1,195 @@
+package dev.galvani.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.galvani.core.Galvani;
+import dev.galvani.core.Settings;
+import dev.galvani.core.sessions.SessionSettings;
+import dev.galvani.core.test.TestClient;
+import dev.galvani.core.test.TestResponse;
+import dev.galvani.orm.Database;
+import dev.galvani.orm.Orm;
+import dev.galvani.orm.Vendor;
+import dev.galvani.orm.test.TestDatabases;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Logging in and out through the views, as a browser does, on a migrated database. */
+class AuthFlowTest {
+  Settings settings;
+  Galvani galvani;
+  Database db;
+  Passwords passwords;
+
+  @BeforeEach
+  void site() {
+    String url = TestDatabases.url(Vendor.H2);
+    settings = withServerSideSessions(AuthSite.settings(url));
+    AuthSite.Result migrated = AuthSite.command(settings, "migrate");
+    assertEquals(0, migrated.status(), migrated.err());
+    galvani = new Galvani(withServerSideSessions(AuthSite.settings(url)));
+    db = Orm.database(galvani);
+    passwords = Auth.passwords(galvani);
+    User ada = new User("ada");
+    passwords.setPassword(ada, "correct horse battery staple");
+    db.save(ada);
+  }
+
+  static Settings withServerSideSessions(Settings settings) {
+    return settings.set(
+        SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()));
+  }
+
+  @AfterEach
+  void close() {
+    galvani.close();
+  }
+
+  private TestResponse logIn(TestClient client, String username, String password, String next) {
+    return client.post(
+        "/accounts/login/", Map.of("username", username, "password", password, "next", next));
+  }
+
+  private static String sessionCookie(TestClient client) {
+    return client.cookies().getOrDefault(SessionSettings.defaults().cookieName(), "");
+  }
+
+  @Test
+  void login_redirectsToNext_changesTheSessionKey_andTheOldCookieStaysAnonymous() {
+    TestClient client = new TestClient(galvani);
+    assertEquals("home of ", client.get("/").text());
+    client.get("/accounts/login/");
+    // a session planted before login
+    TestResponse visit = client.get("/private/");
+    assertEquals(302, visit.status());
+    assertEquals("/accounts/login/?next=%2Fprivate%2F", visit.header("Location").orElseThrow());
+    client.get("/visit/");
+    String before = sessionCookie(client);
+    assertFalse(before.isEmpty(), "a session exists before login");
+
+    TestResponse login = logIn(client, "ada", "correct horse battery staple", "/private/");
+    assertEquals(302, login.status(), login.text());
+    assertEquals("/private/", login.header("Location").orElseThrow());
+    String after = sessionCookie(client);
+    assertFalse(after.isEmpty());
+    assertNotEquals(before, after);
+    assertEquals("private page of ada", client.get("/private/").text());
+    assertTrue(db.objects(User.class).get("username", "ada").getLastLogin() != null);
+
+    TestClient planted =
+        new TestClient(galvani).cookie(SessionSettings.defaults().cookieName(), before);
+    assertEquals("home of ", planted.get("/").text(), "the pre-login key was dropped");
+  }
+
+  @Test
+  void aWrongPassword_anUnknownUser_andAnInactiveUser_getTheSameMessage() {
+    User off = new User("off");
+    passwords.setPassword(off, "pw-of-the-inactive-user");
+    off.setActive(false);
+    db.save(off);
+    for (String[] attempt :
+        new String[][] {
+          {"ada", "wrong"},
+          {"nobody", "correct horse battery staple"},
+          {"off", "pw-of-the-inactive-user"}
+        }) {
+      TestClient client = new TestClient(galvani);
+      TestResponse failed = logIn(client, attempt[0], attempt[1], "");
+      assertEquals(200, failed.status());
+      assertTrue(failed.text().contains(AuthViews.INVALID_LOGIN), failed.text());
+      assertEquals("home of ", client.get("/").text());
+    }
+  }
+
+  @Test
+  void anUnsafeNext_fallsBackToTheLoginRedirect() {
+    TestClient client = new TestClient(galvani);
+    TestResponse login =
+        logIn(client, "ada", "correct horse battery staple", "https://evil.example/");
+    assertEquals("/", login.header("Location").orElseThrow());
+  }
+
+  @Test
+  void logout_isPostOnly_andTheOldCookieIsAnonymousAfterIt() {
+    TestClient client = new TestClient(galvani);
+    logIn(client, "ada", "correct horse battery staple", "/");
+    String loggedIn = sessionCookie(client);
+    assertEquals("home of ada", client.get("/").text());
+
+    assertEquals(405, client.get("/accounts/logout/").status());
+    TestResponse out = client.post("/accounts/logout/", Map.of());
+    assertEquals(302, out.status());
+    assertEquals("home of ", client.get("/").text());
+
+    TestClient replay =
+        new TestClient(galvani).cookie(SessionSettings.defaults().cookieName(), loggedIn);
+    assertEquals("home of ", replay.get("/").text(), "the logged-in session was deleted");
+  }
+
+  @Test
+  void aPasswordChangeInOneSession_logsOutTheOthers_butNotItself() {
+    TestClient a = new TestClient(galvani);
+    TestClient b = new TestClient(galvani);
+    logIn(a, "ada", "correct horse battery staple", "/");
+    logIn(b, "ada", "correct horse battery staple", "/");
+    assertEquals("home of ada", a.get("/").text());
+    assertEquals("home of ada", b.get("/").text());
+
+    assertEquals("changed", a.post("/change-password/", Map.of("new", "a new passphrase")).text());
+    assertEquals("home of ", b.get("/").text(), "B is logged out by the change");
+    assertEquals("home of ada", a.get("/").text(), "A, which changed it, stays logged in");
+    assertEquals(302, logIn(new TestClient(galvani), "ada", "a new passphrase", "/").status());
+  }
+
+  @Test
+  void guards_redirectAnonymousVisitors_andAnswer403ToUsersWithoutThePermission() {
+    TestClient client = new TestClient(galvani);
+    assertEquals(302, client.get("/notes/edit/").status());
+    assertEquals(302, client.get("/staff/").status());
+    logIn(client, "ada", "correct horse battery staple", "/");
+    assertEquals(403, client.get("/notes/edit/").status());
+    assertEquals(403, client.get("/staff/").status());
+    assertTrue(client.get("/whoami/").text().contains("user ada"));
+    assertFalse(client.get("/whoami/").text().contains("can change notes"));
+
+    User ada = db.objects(User.class).get("username", "ada");
+    Permission change =
+        db.objects(Permission.class).filter("appLabel", "notes").get("codename", "change_note");
+    db.atomic(
+        () -> {
+          User managed = db.objects(User.class).get("id", ada.getId());
+          Group editors = db.save(new Group("editors"));
+          editors.getPermissions().add(change);
+          managed.getGroups().add(editors);
+        });
+    assertEquals("editing notes", client.get("/notes/edit/").text());
+    assertTrue(client.get("/whoami/").text().contains("can change notes"));
+    assertEquals(403, client.get("/staff/").status());
+  }
+
+  @Test
+  void migrate_createsTheFourPermissionsOfEveryEntity_andDeclaredOnes() {
+    var codenames =
+        db.objects(Permission.class).filter("appLabel", "notes").orderBy("codename").list().stream()
+            .map(Permission::getCodename)
+            .toList();
+    assertEquals(
+        java.util.List.of("add_note", "change_note", "delete_note", "publish_note", "view_note"),
+        codenames);
+    assertEquals(
+        "Can view user",
+        db.objects(Permission.class)
+            .filter("appLabel", "auth")
+            .get("codename", "view_user")
+            .getName());
+    long before = db.objects(Permission.class).count();
+    AuthSite.Result again = AuthSite.command(settings, "migrate");
+    assertEquals(0, again.status(), again.err());
+    assertEquals(before, db.objects(Permission.class).count(), "a second migrate adds none");
+  }
+}

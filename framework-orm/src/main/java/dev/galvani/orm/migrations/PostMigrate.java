@@ -1,0 +1,12 @@
+package dev.galvani.orm.migrations;
+
+import dev.galvani.core.Galvani;
+import java.io.PrintStream;
+
+/**
+ * An app that has work to do after {@code migrate} succeeds, such as the auth app creating the
+ * permissions of new entities (Django's {@code post_migrate} signal). Called in app order.
+ */
+public interface PostMigrate {
+  void postMigrate(Galvani galvani, PrintStream out);
+}
