@@ -11,6 +11,8 @@ import dev.galvani.orm.Database;
 import dev.galvani.orm.ModelApp;
 import dev.galvani.orm.ModelMeta;
 import dev.galvani.orm.Orm;
+import dev.galvani.orm.migrations.MigrationStatus;
+import dev.galvani.orm.migrations.Migrator;
 import dev.galvani.orm.migrations.PostMigrate;
 import java.io.PrintStream;
 import java.util.AbstractMap;
@@ -91,9 +93,17 @@ public final class AuthApp implements ModelApp, PostMigrate {
         });
   }
 
-  /** Creates the missing view/add/change/delete and declared permissions of every entity. */
+  /**
+   * Creates the missing view/add/change/delete and declared permissions of every entity, once the
+   * auth app's own tables exist.
+   */
   @Override
   public void postMigrate(Galvani galvani, PrintStream out) {
+    boolean tablesExist =
+        Migrator.of(galvani, out).status(name()).stream().anyMatch(MigrationStatus::applied);
+    if (!tablesExist) {
+      return; // auth itself was migrated to zero
+    }
     Database db = Orm.database(galvani);
     db.atomic(
         () -> {

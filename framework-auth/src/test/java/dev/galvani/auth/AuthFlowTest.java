@@ -29,20 +29,15 @@ class AuthFlowTest {
   @BeforeEach
   void site() {
     String url = TestDatabases.url(Vendor.H2);
-    settings = withServerSideSessions(AuthSite.settings(url));
+    settings = AuthSite.settings(url);
     AuthSite.Result migrated = AuthSite.command(settings, "migrate");
     assertEquals(0, migrated.status(), migrated.err());
-    galvani = new Galvani(withServerSideSessions(AuthSite.settings(url)));
+    galvani = new Galvani(AuthSite.settings(url));
     db = Orm.database(galvani);
     passwords = Auth.passwords(galvani);
     User ada = new User("ada");
     passwords.setPassword(ada, "correct horse battery staple");
     db.save(ada);
-  }
-
-  static Settings withServerSideSessions(Settings settings) {
-    return settings.set(
-        SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()));
   }
 
   @AfterEach

@@ -8,6 +8,7 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.Secret;
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.sessions.SessionSettings;
 import dev.galvani.orm.OrmApp;
 import dev.galvani.orm.OrmSettings;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,8 @@ final class AuthSite {
         .apps(new OrmApp(), new AuthApp(), new NotesApp())
         .rootUrls(AuthSite::routes)
         .set(OrmSettings.KEY, OrmSettings.of(url))
-        .set(AuthSettings.KEY, auth);
+        .set(AuthSettings.KEY, auth)
+        .set(SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()));
     return settings;
   }
 
