@@ -48,12 +48,34 @@ public final class Auth {
    * The active user with this username and password, or empty. A wrong password, an unknown or
    * inactive user and an over-long password all answer empty in about the same time. On success a
    * hash of an outdated cost is replaced by one of the current cost.
+   *
+   * <p>Failed logins are counted per username and per client address (see {@link
+   * AuthSettings.Lockout}); past the limit every attempt is refused until the cool-off has passed,
+   * whatever the password.
+   *
+   * @throws LockedOut (429) when the username or the address is locked
    */
   public static Optional<User> authenticate(Request request, String username, String password) {
-    return authenticate(request.galvani(), username, password);
+    String name = username == null ? "" : username;
+    String address = request.clientIp();
+    Lockouts lockouts =
+        new Lockouts(
+            Orm.database(request.galvani()),
+            AuthSettings.of(request.galvani().settings()).lockout());
+    lockouts.check(name, address);
+    Optional<User> user = authenticate(request.galvani(), name, password);
+    if (user.isPresent()) {
+      lockouts.succeeded(name, address);
+    } else {
+      lockouts.failed(name, address);
+    }
+    return user;
   }
 
-  /** {@link #authenticate(Request, String, String)} outside a request (commands, tests). */
+  /**
+   * {@link #authenticate(Request, String, String)} outside a request (commands, tests), without the
+   * failed-login throttling, which needs the client's address.
+   */
   public static Optional<User> authenticate(Galvani galvani, String username, String password) {
     Passwords passwords = passwords(galvani);
     Database db = Orm.database(galvani);

@@ -39,7 +39,8 @@ public final class AuthApp implements ModelApp, PostMigrate {
 
   @Override
   public List<Class<?>> models() {
-    return List.of(Permission.class, Group.class, User.class, StoredSession.class);
+    return List.of(
+        Permission.class, Group.class, User.class, StoredSession.class, LoginFailures.class);
   }
 
   @Override

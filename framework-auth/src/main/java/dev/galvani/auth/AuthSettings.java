@@ -2,6 +2,7 @@ package dev.galvani.auth;
 
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Key;
+import java.time.Duration;
 
 /**
  * The auth app's settings, set with {@code settings.set(AuthSettings.KEY, AuthSettings.defaults()
@@ -14,13 +15,16 @@ import dev.galvani.core.http.Key;
  * @param loginUrl where guards send anonymous visitors, with {@code ?next=}
  * @param loginRedirectUrl where a login without a safe {@code next} goes
  * @param logoutRedirectUrl where logout goes
+ * @param lockout failed-login throttling: after so many failures for a username, or from one client
+ *     address, logins are refused until the cool-off has passed
  */
 public record AuthSettings(
     int bcryptCost,
     int maxPasswordLength,
     String loginUrl,
     String loginRedirectUrl,
-    String logoutRedirectUrl) {
+    String logoutRedirectUrl,
+    Lockout lockout) {
   public static final Key<AuthSettings> KEY = Key.of("auth.settings", AuthSettings.class);
 
   public AuthSettings {
@@ -31,7 +35,30 @@ public record AuthSettings(
   }
 
   public static AuthSettings defaults() {
-    return new AuthSettings(12, 4096, "/accounts/login/", "/", "/");
+    return new AuthSettings(
+        12, 4096, "/accounts/login/", "/", "/", new Lockout(5, 50, Duration.ofMinutes(15)));
+  }
+
+  /**
+   * Failed-login throttling, kept in the database so it holds across instances.
+   *
+   * @param perUsername failures for one username that lock it (0 turns the check off)
+   * @param perAddress failures from one client address that lock it (0 turns the check off)
+   * @param coolOff how long a lock lasts after the last failure; also how long failures are
+   *     remembered
+   */
+  public record Lockout(int perUsername, int perAddress, Duration coolOff) {
+    public Lockout {
+      if (perUsername < 0 || perAddress < 0 || coolOff.isNegative() || coolOff.isZero()) {
+        throw new IllegalArgumentException(
+            "Lockout needs limits of 0 (off) or more and a positive cool-off, not "
+                + perUsername
+                + ", "
+                + perAddress
+                + ", "
+                + coolOff);
+      }
+    }
   }
 
   /** The settings of a site, the defaults when it sets none. */
@@ -40,19 +67,27 @@ public record AuthSettings(
   }
 
   public AuthSettings withBcryptCost(int cost) {
-    return new AuthSettings(cost, maxPasswordLength, loginUrl, loginRedirectUrl, logoutRedirectUrl);
+    return new AuthSettings(
+        cost, maxPasswordLength, loginUrl, loginRedirectUrl, logoutRedirectUrl, lockout);
   }
 
   public AuthSettings withLoginUrl(String url) {
     return new AuthSettings(
-        bcryptCost, maxPasswordLength, url, loginRedirectUrl, logoutRedirectUrl);
+        bcryptCost, maxPasswordLength, url, loginRedirectUrl, logoutRedirectUrl, lockout);
   }
 
   public AuthSettings withLoginRedirectUrl(String url) {
-    return new AuthSettings(bcryptCost, maxPasswordLength, loginUrl, url, logoutRedirectUrl);
+    return new AuthSettings(
+        bcryptCost, maxPasswordLength, loginUrl, url, logoutRedirectUrl, lockout);
   }
 
   public AuthSettings withLogoutRedirectUrl(String url) {
-    return new AuthSettings(bcryptCost, maxPasswordLength, loginUrl, loginRedirectUrl, url);
+    return new AuthSettings(
+        bcryptCost, maxPasswordLength, loginUrl, loginRedirectUrl, url, lockout);
+  }
+
+  public AuthSettings withLockout(Lockout lockout) {
+    return new AuthSettings(
+        bcryptCost, maxPasswordLength, loginUrl, loginRedirectUrl, logoutRedirectUrl, lockout);
   }
 }

@@ -47,7 +47,14 @@ public final class AuthViews {
       String username = request.form().get("username", "").strip();
       String password = request.form().get("password", "");
       context.put("username", username);
-      Optional<User> user = Auth.authenticate(request, username, password);
+      Optional<User> user;
+      try {
+        user = Auth.authenticate(request, username, password);
+      } catch (LockedOut locked) {
+        context.put("error", locked.getMessage());
+        Response page = Response.render(request, "auth/login.html", context).withStatus(429);
+        return page.header("Retry-After", locked.headers().get("Retry-After"));
+      }
       if (user.isPresent()) {
         Auth.login(request, user.get());
         return RedirectTargets.redirect(request, next, settings.loginRedirectUrl());

@@ -14,6 +14,8 @@ import dev.galvani.orm.Database;
 import dev.galvani.orm.Orm;
 import dev.galvani.orm.Vendor;
 import dev.galvani.orm.test.TestDatabases;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +167,50 @@ class AuthFlowTest {
     assertEquals("editing notes", client.get("/notes/edit/").text());
     assertTrue(client.get("/whoami/").text().contains("can change notes"));
     assertEquals(403, client.get("/staff/").status());
+  }
+
+  @Test
+  void failedLogins_lockTheUsername_withoutSayingWhetherThePasswordWasRight() throws Exception {
+    String url = TestDatabases.url(Vendor.H2);
+    AuthSettings strict =
+        AuthSettings.defaults()
+            .withBcryptCost(AuthSite.TEST_COST)
+            .withLockout(new AuthSettings.Lockout(3, 0, Duration.ofSeconds(2)));
+    assertEquals(0, AuthSite.command(AuthSite.settings(url, strict), "migrate").status());
+    try (Galvani site = new Galvani(AuthSite.settings(url, strict))) {
+      User bob = new User("bob");
+      Auth.passwords(site).setPassword(bob, "bobs password");
+      Orm.database(site).save(bob);
+      TestClient client = new TestClient(site);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, logIn(client, "bob", "guess " + i, "").status());
+      }
+      TestResponse right = logIn(client, "bob", "bobs password", "");
+      TestResponse wrong = logIn(client, "bob", "another guess", "");
+      for (TestResponse locked : List.of(right, wrong)) {
+        assertEquals(429, locked.status());
+        assertTrue(
+            locked.text().contains("Too many failed login attempts. Try again in 1 minutes."),
+            locked.text());
+        assertTrue(locked.header("Retry-After").isPresent());
+      }
+      assertEquals(
+          withoutCsrfToken(right.text()),
+          withoutCsrfToken(wrong.text()),
+          "the answer does not depend on the password");
+      assertEquals("home of ", client.get("/").text());
+      // also "Bob": usernames are counted without case
+      assertEquals(429, logIn(new TestClient(site), "BOB", "bobs password", "").status());
+
+      Thread.sleep(2_100); // the cool-off
+      assertEquals(302, logIn(client, "bob", "bobs password", "").status());
+      assertEquals("home of bob", client.get("/").text());
+    }
+  }
+
+  /** The page without its CSRF token, which is masked afresh on every render. */
+  private static String withoutCsrfToken(String page) {
+    return page.replaceAll("name=\"csrfmiddlewaretoken\" value=\"[^\"]*\"", "");
   }
 
   @Test

@@ -57,6 +57,7 @@ class TwoInstancesTest {
     two.start();
     Database db = Orm.database(first);
     db.objects(User.class).filter("username", "ada").delete();
+    db.objects(LoginFailures.class).delete();
     User ada = new User("ada");
     Auth.passwords(first).setPassword(ada, "correct horse battery staple");
     db.save(ada);
@@ -96,6 +97,31 @@ class TwoInstancesTest {
     assertEquals(302, guarded.statusCode());
     assertTrue(
         guarded.headers().firstValue("Location").orElseThrow().startsWith("/accounts/login/"));
+  }
+
+  @Test
+  void failedLoginsOnOneInstance_lockTheUsernameOnTheOther() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      String token = csrfToken(get(one, "/accounts/login/").body());
+      HttpResponse<String> failed =
+          post(
+              one,
+              "/accounts/login/",
+              "username=ada&password=guess" + i + "&csrfmiddlewaretoken=" + token);
+      assertEquals(200, failed.statusCode());
+    }
+    String token = csrfToken(get(two, "/accounts/login/").body());
+    HttpResponse<String> locked =
+        post(
+            two,
+            "/accounts/login/",
+            "username=ada&password="
+                + encode("correct horse battery staple")
+                + "&csrfmiddlewaretoken="
+                + token);
+    assertEquals(429, locked.statusCode());
+    assertTrue(locked.body().contains("Too many failed login attempts"), locked.body());
+    assertEquals("home of ", get(two, "/").body());
   }
 
   private static String csrfToken(String page) {

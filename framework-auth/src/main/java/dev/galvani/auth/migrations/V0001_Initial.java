@@ -8,6 +8,7 @@ import static dev.galvani.orm.migrations.Operations.column;
 import static dev.galvani.orm.migrations.Operations.createModel;
 import static dev.galvani.orm.migrations.Operations.foreignKey;
 import static dev.galvani.orm.migrations.Operations.index;
+import static dev.galvani.orm.migrations.Operations.integer;
 import static dev.galvani.orm.migrations.Operations.primaryKey;
 import static dev.galvani.orm.migrations.Operations.string;
 import static dev.galvani.orm.migrations.Operations.timestamptz;
@@ -24,6 +25,7 @@ import java.util.List;
  *   <li>Create table auth_group
  *   <li>Create table auth_session
  *   <li>Create table auth_permission
+ *   <li>Create table auth_login_failures
  *   <li>Create table auth_user
  *   <li>Create table auth_user_groups
  *   <li>Create table auth_group_permissions
@@ -60,6 +62,13 @@ public final class V0001_Initial extends Migration {
                 column("codename", string(100)).notNull(),
                 column("name", string(255)).notNull()),
             List.of(primaryKey("id"), unique("app_label", "codename"))),
+        createModel(
+            "auth_login_failures",
+            List.of(
+                column("subject", string(200)).notNull(),
+                column("failures", integer()).notNull(),
+                column("last_failure", timestamptz()).notNull()),
+            List.of(primaryKey("subject"))),
         createModel(
             "auth_user",
             List.of(
