@@ -45,7 +45,8 @@ public final class AuthApp implements ModelApp, PostMigrate {
 
   @Override
   public List<Command> commands() {
-    return List.of(
+    List<Command> commands = new ArrayList<>(AuthCommands.all());
+    commands.add(
         new Command() {
           @Override
           public String name() {
@@ -64,6 +65,7 @@ public final class AuthApp implements ModelApp, PostMigrate {
             return 0;
           }
         });
+    return commands;
   }
 
   @Override

@@ -29,7 +29,11 @@ final class AuthSite {
   }
 
   static Settings settings(String url, AuthSettings auth) {
-    Settings settings = new Settings(new Env(Map.of(), Map.of()));
+    return settings(url, auth, Map.of());
+  }
+
+  static Settings settings(String url, AuthSettings auth, Map<String, String> environment) {
+    Settings settings = new Settings(new Env(environment, Map.of()));
     settings
         .secretKey(Secret.of("auth-test-secret-key-long-enough-0123456789-abcdefghij"))
         .apps(new OrmApp(), new AuthApp(), new NotesApp())
