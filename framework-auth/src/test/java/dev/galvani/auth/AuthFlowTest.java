@@ -172,10 +172,12 @@ class AuthFlowTest {
   @Test
   void failedLogins_lockTheUsername_withoutSayingWhetherThePasswordWasRight() throws Exception {
     String url = TestDatabases.url(Vendor.H2);
+    // snippet:lockout
     AuthSettings strict =
         AuthSettings.defaults()
             .withBcryptCost(AuthSite.TEST_COST)
             .withLockout(new AuthSettings.Lockout(3, 0, Duration.ofSeconds(2)));
+    // end-snippet
     assertEquals(0, AuthSite.command(AuthSite.settings(url, strict), "migrate").status());
     try (Galvani site = new Galvani(AuthSite.settings(url, strict))) {
       User bob = new User("bob");

@@ -36,16 +36,19 @@ final class AuthSite {
     Settings settings = new Settings(new Env(environment, Map.of()));
     settings
         .secretKey(Secret.of("auth-test-secret-key-long-enough-0123456789-abcdefghij"))
+        // snippet:setup
         .apps(new OrmApp(), new AuthApp(), new NotesApp())
         .rootUrls(AuthSite::routes)
         .set(OrmSettings.KEY, OrmSettings.of(url))
         .set(AuthSettings.KEY, auth)
         .set(SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()));
+    // end-snippet
     return settings;
   }
 
   static List<dev.galvani.core.urls.Route> routes() {
     return List.of(
+        // snippet:guards
         include("accounts/", "auth", AuthViews.urls()),
         path("", request -> Response.text("home of " + Auth.user(request).getUsername()), "home"),
         path(
@@ -57,6 +60,7 @@ final class AuthSite {
             "notes/edit/",
             Auth.permissionRequired(request -> Response.text("editing notes"), "notes.change_note"),
             "edit-notes"),
+        // end-snippet
         path(
             "visit/",
             request -> {
@@ -69,6 +73,7 @@ final class AuthSite {
                 "change-password/",
                 Auth.loginRequired(
                     request -> {
+                      // snippet:change-password
                       // what a password-change view does once its form is valid
                       User user = Auth.currentUser(request).orElseThrow();
                       Auth.passwords(request.galvani())
@@ -78,6 +83,7 @@ final class AuthSite {
                           .bulkUpdate(List.of(user), "password");
                       Auth.updateSessionAuthHash(request, user);
                       return Response.text("changed");
+                      // end-snippet
                     }),
                 "change-password")
             .methods("POST"),

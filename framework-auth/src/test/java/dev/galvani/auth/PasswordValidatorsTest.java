@@ -28,6 +28,7 @@ class PasswordValidatorsTest {
 
   @Test
   void eachRuleNamesWhatIsWrong() {
+    // snippet:validators
     User ada = user("marvelous_mrs_maisel", "midge@example.com");
     assertEquals(
         List.of("This password is too short. It must contain at least 8 characters."),
@@ -39,6 +40,7 @@ class PasswordValidatorsTest {
     assertEquals(
         List.of("The password is too similar to the username."),
         validators.validate("marvelous_mrs_maisel1", ada));
+    // end-snippet
     assertEquals(
         List.of("The password is too similar to the email address."),
         validators.validate("midge@example.org", ada));
