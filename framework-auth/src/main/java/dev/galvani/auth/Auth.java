@@ -200,7 +200,8 @@ public final class Auth {
     }
   }
 
-  static Passwords passwords(Galvani galvani) {
+  /** The site's password hasher, with its settings' bcrypt cost: {@code setPassword}, {@code check}. */
+  public static Passwords passwords(Galvani galvani) {
     return new Passwords(AuthSettings.of(galvani.settings()));
   }
 

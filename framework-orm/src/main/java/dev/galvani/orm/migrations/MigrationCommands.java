@@ -54,11 +54,7 @@ public final class MigrationCommands {
           case 1 -> migrator.migrate(args.get(0));
           default -> migrator.migrate(args.get(0), args.get(1));
         }
-        for (var app : context.galvani().settings().apps()) {
-          if (app instanceof PostMigrate hook) {
-            hook.postMigrate(context.galvani(), context.out());
-          }
-        }
+        PostMigrate.runAll(context.galvani(), context.out());
         return 0;
       } catch (MigrationError e) {
         context.err().println("migrate: " + e.getMessage());

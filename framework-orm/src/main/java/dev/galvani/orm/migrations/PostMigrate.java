@@ -9,4 +9,16 @@ import java.io.PrintStream;
  */
 public interface PostMigrate {
   void postMigrate(Galvani galvani, PrintStream out);
+
+  /**
+   * Runs the hooks of every installed app, as {@code migrate} does after it succeeds; call it after
+   * migrating with {@link Migrator} directly (in tests, say).
+   */
+  static void runAll(Galvani galvani, PrintStream out) {
+    for (var app : galvani.settings().apps()) {
+      if (app instanceof PostMigrate hook) {
+        hook.postMigrate(galvani, out);
+      }
+    }
+  }
 }

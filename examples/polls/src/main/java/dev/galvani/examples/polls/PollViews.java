@@ -64,5 +64,17 @@ public final class PollViews {
     return PollsUrls.published(Orm.database(request.galvani()).objects(Question.class))
         .getOr404("id", request.pathInt("id"));
   }
+
   // end-snippet
+
+  /**
+   * For editors (the {@code polls.change_question} permission): every question, unpublished ones
+   * too, with its total of votes.
+   */
+  public static Response manage(Request request) {
+    Database db = Orm.database(request.galvani());
+    List<Question> questions =
+        db.objects(Question.class).prefetchRelated("choices").orderBy("-pubDate").list();
+    return Response.render(request, "polls/manage.html", Map.of("questions", questions));
+  }
 }

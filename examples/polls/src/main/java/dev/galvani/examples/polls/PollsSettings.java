@@ -1,8 +1,11 @@
 package dev.galvani.examples.polls;
 
+import dev.galvani.auth.AuthApp;
+import dev.galvani.auth.DatabaseSessionStore;
 import dev.galvani.core.Env;
 import dev.galvani.core.Settings;
 import dev.galvani.core.messages.MessagesApp;
+import dev.galvani.core.sessions.SessionSettings;
 import dev.galvani.orm.OrmApp;
 import dev.galvani.orm.OrmSettings;
 
@@ -25,7 +28,9 @@ public final class PollsSettings extends Settings {
     secretKey(env().secret("SECRET_KEY", "insecure-dev-key-only-for-the-polls-example"));
     allowedHosts(env().list("ALLOWED_HOSTS", "localhost,127.0.0.1"));
     set(OrmSettings.KEY, OrmSettings.fromEnv(env(), "h2:file:db/polls"));
-    apps(new OrmApp(), new PollsApp(), new MessagesApp());
+    apps(new OrmApp(), new AuthApp(), new PollsApp(), new MessagesApp());
+    // logins live in the database, so logout ends a session for good and instances share them
+    set(SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()));
     rootUrls(SiteUrls::patterns);
   }
 }

@@ -2,6 +2,7 @@ package dev.galvani.examples.polls;
 
 import static dev.galvani.core.urls.Urls.path;
 
+import dev.galvani.auth.Auth;
 import dev.galvani.core.urls.Route;
 import dev.galvani.orm.QuerySet;
 import dev.galvani.orm.views.DetailView;
@@ -32,6 +33,11 @@ public final class PollsUrls {
                 "results")
             .methods("GET"),
         path("<int:id>/vote/", PollViews::vote, "vote").methods("POST"),
+        path(
+                "manage/",
+                Auth.permissionRequired(PollViews::manage, "polls.change_question"),
+                "manage")
+            .methods("GET"),
         path("api/questions/", PollApi::list, "api-questions").methods("GET"),
         path("api/questions/<int:id>/", PollApi::detail, "api-question").methods("GET"),
         path("api/questions/<int:id>/vote/", PollApi::vote, "api-vote").methods("POST"));

@@ -3,6 +3,7 @@ package dev.galvani.examples.polls;
 import static dev.galvani.core.urls.Urls.include;
 import static dev.galvani.core.urls.Urls.path;
 
+import dev.galvani.auth.AuthViews;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.urls.Route;
@@ -16,7 +17,8 @@ public final class SiteUrls {
   public static List<Route> patterns() {
     return List.of(
         path("", SiteUrls::home, "home").methods("GET"),
-        include("polls/", "polls", PollsUrls.patterns()));
+        include("polls/", "polls", PollsUrls.patterns()),
+        include("accounts/", "auth", AuthViews.urls()));
   }
 
   static Response home(Request request) {

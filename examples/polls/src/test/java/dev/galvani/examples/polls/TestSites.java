@@ -8,6 +8,7 @@ import dev.galvani.core.test.TestClient;
 import dev.galvani.orm.Database;
 import dev.galvani.orm.Orm;
 import dev.galvani.orm.migrations.Migrator;
+import dev.galvani.orm.migrations.PostMigrate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ final class TestSites implements AutoCloseable {
 
   static TestSites site(boolean debug) {
     Galvani galvani = new Galvani(settings(debug, "h2:mem:polls-" + UUID.randomUUID()));
-    Migrator.of(galvani, new PrintStream(OutputStream.nullOutputStream())).migrate();
+    migrate(galvani);
     return new TestSites(galvani);
   }
 
@@ -93,7 +94,9 @@ final class TestSites implements AutoCloseable {
 
   /** Migrates the database of a site another part of the test built (a live server's). */
   static void migrate(Galvani galvani) {
-    Migrator.of(galvani, new PrintStream(OutputStream.nullOutputStream())).migrate();
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    Migrator.of(galvani, quiet).migrate();
+    PostMigrate.runAll(galvani, quiet); // the permissions of every model, as migrate creates them
   }
 
   @Override
