@@ -200,7 +200,9 @@ public final class Auth {
     }
   }
 
-  /** The site's password hasher, with its settings' bcrypt cost: {@code setPassword}, {@code check}. */
+  /**
+   * The site's password hasher, with its settings' bcrypt cost: {@code setPassword}, {@code check}.
+   */
   public static Passwords passwords(Galvani galvani) {
     return new Passwords(AuthSettings.of(galvani.settings()));
   }
