@@ -3,6 +3,7 @@ package dev.galvani.auth;
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Key;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The auth app's settings, set with {@code settings.set(AuthSettings.KEY, AuthSettings.defaults()
@@ -24,7 +25,9 @@ public record AuthSettings(
     String loginUrl,
     String loginRedirectUrl,
     String logoutRedirectUrl,
-    Lockout lockout) {
+    Lockout lockout,
+    Duration passwordResetTimeout,
+    String fromEmail) {
   public static final Key<AuthSettings> KEY = Key.of("auth.settings", AuthSettings.class);
 
   public AuthSettings {
@@ -36,7 +39,14 @@ public record AuthSettings(
 
   public static AuthSettings defaults() {
     return new AuthSettings(
-        12, 4096, "/accounts/login/", "/", "/", new Lockout(5, 50, Duration.ofMinutes(15)));
+        12,
+        4096,
+        "/accounts/login/",
+        "/",
+        "/",
+        new Lockout(5, 50, Duration.ofMinutes(15)),
+        Duration.ofDays(3),
+        "webmaster@localhost");
   }
 
   /**
@@ -67,27 +77,67 @@ public record AuthSettings(
   }
 
   public AuthSettings withBcryptCost(int cost) {
-    return new AuthSettings(
-        cost, maxPasswordLength, loginUrl, loginRedirectUrl, logoutRedirectUrl, lockout);
+    return copy(f -> f.bcryptCost = cost);
   }
 
   public AuthSettings withLoginUrl(String url) {
-    return new AuthSettings(
-        bcryptCost, maxPasswordLength, url, loginRedirectUrl, logoutRedirectUrl, lockout);
+    return copy(f -> f.loginUrl = url);
   }
 
   public AuthSettings withLoginRedirectUrl(String url) {
-    return new AuthSettings(
-        bcryptCost, maxPasswordLength, loginUrl, url, logoutRedirectUrl, lockout);
+    return copy(f -> f.loginRedirectUrl = url);
   }
 
   public AuthSettings withLogoutRedirectUrl(String url) {
-    return new AuthSettings(
-        bcryptCost, maxPasswordLength, loginUrl, loginRedirectUrl, url, lockout);
+    return copy(f -> f.logoutRedirectUrl = url);
   }
 
   public AuthSettings withLockout(Lockout lockout) {
+    return copy(f -> f.lockout = lockout);
+  }
+
+  public AuthSettings withPasswordResetTimeout(Duration timeout) {
+    return copy(f -> f.passwordResetTimeout = timeout);
+  }
+
+  public AuthSettings withFromEmail(String address) {
+    return copy(f -> f.fromEmail = address);
+  }
+
+  private AuthSettings copy(Consumer<Fields> change) {
+    Fields fields = new Fields(this);
+    change.accept(fields);
     return new AuthSettings(
-        bcryptCost, maxPasswordLength, loginUrl, loginRedirectUrl, logoutRedirectUrl, lockout);
+        fields.bcryptCost,
+        fields.maxPasswordLength,
+        fields.loginUrl,
+        fields.loginRedirectUrl,
+        fields.logoutRedirectUrl,
+        fields.lockout,
+        fields.passwordResetTimeout,
+        fields.fromEmail);
+  }
+
+  /** The components, changeable, for the withers. */
+  private static final class Fields {
+    int bcryptCost;
+    int maxPasswordLength;
+    String loginUrl;
+    String loginRedirectUrl;
+    String logoutRedirectUrl;
+    Lockout lockout;
+    Duration passwordResetTimeout;
+    String fromEmail;
+
+    Fields(AuthSettings from) {
+      bcryptCost = from.bcryptCost;
+      maxPasswordLength = from.maxPasswordLength;
+      loginUrl = from.loginUrl;
+      loginRedirectUrl = from.loginRedirectUrl;
+      logoutRedirectUrl = from.logoutRedirectUrl;
+      lockout = from.lockout;
+      passwordResetTimeout = from.passwordResetTimeout;
+      fromEmail = from.fromEmail;
+    }
   }
 }

@@ -22,11 +22,47 @@ public final class AuthViews {
 
   private AuthViews() {}
 
-  /** {@code login/} (GET shows the form, POST logs in) and {@code logout/} (POST only). */
+  /**
+   * {@code login/} (GET shows the form, POST logs in), {@code logout/} (POST only), {@code
+   * password_change/} (logged in), {@code password_reset/}, {@code reset/<uid>/<token>/} and their
+   * "done" pages, named as Django's.
+   */
   public static List<Route> urls() {
     return List.of(
         path("login/", AuthViews::login, "login").methods("GET", "POST"),
-        path("logout/", AuthViews::logout, "logout").methods("POST"));
+        path("logout/", AuthViews::logout, "logout").methods("POST"),
+        path("password_change/", Auth.loginRequired(PasswordViews::change), "password_change")
+            .methods("GET", "POST"),
+        path(
+                "password_change/done/",
+                Auth.loginRequired(
+                    request ->
+                        PasswordViews.message(
+                            request, "Password change successful", "Your password was changed.")),
+                "password_change_done")
+            .methods("GET"),
+        path("password_reset/", PasswordViews::reset, "password_reset").methods("GET", "POST"),
+        path(
+                "password_reset/done/",
+                request ->
+                    PasswordViews.message(
+                        request,
+                        "Password reset sent",
+                        "We've emailed you instructions for setting your password, if an account"
+                            + " exists with the email you entered. You should receive them shortly."),
+                "password_reset_done")
+            .methods("GET"),
+        path("reset/<str:uid>/<str:token>/", PasswordViews::resetConfirm, "password_reset_confirm")
+            .methods("GET", "POST"),
+        path(
+                "reset/done/",
+                request ->
+                    PasswordViews.message(
+                        request,
+                        "Password reset complete",
+                        "Your password has been set. You may go ahead and log in now."),
+                "password_reset_complete")
+            .methods("GET"));
   }
 
   /**

@@ -1,0 +1,90 @@
+package dev.galvani.auth;
+
+import dev.galvani.core.Galvani;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Password-reset tokens, as Django's {@code PasswordResetTokenGenerator}: {@code <seconds in base
+ * 36>-<HMAC>}, keyed with the site's secret over the user's id, password hash, last login and the
+ * time. A token stops working when it expires, and after it has been used (the new password changes
+ * the hash), or after the user logs in (the last login changes). Nothing is stored. Thread-safe.
+ */
+public final class PasswordResetTokens {
+  private final String secret;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public PasswordResetTokens(String secret, Duration timeout, Clock clock) {
+    this.secret = secret;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  /** The site's tokens, valid for {@link AuthSettings#passwordResetTimeout()}. */
+  public static PasswordResetTokens of(Galvani galvani) {
+    return new PasswordResetTokens(
+        galvani.settings().secretKey().reveal(),
+        AuthSettings.of(galvani.settings()).passwordResetTimeout(),
+        Clock.systemUTC());
+  }
+
+  public String make(User user) {
+    long seconds = clock.instant().getEpochSecond();
+    return Long.toString(seconds, 36) + "-" + mac(user, seconds);
+  }
+
+  /** Whether {@code token} was made for this user, as they are now, and has not expired. */
+  public boolean check(User user, String token) {
+    if (token == null || token.length() > 100) {
+      return false;
+    }
+    int dash = token.indexOf('-');
+    if (dash <= 0) {
+      return false;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(token.substring(0, dash), 36);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    long age = clock.instant().getEpochSecond() - seconds;
+    if (age < 0 || age > timeout.toSeconds()) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        mac(user, seconds).getBytes(StandardCharsets.US_ASCII),
+        token.substring(dash + 1).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String mac(User user, long seconds) {
+    String value =
+        user.getId()
+            + "\u0000"
+            + user.getPassword()
+            + "\u0000"
+            + (user.getLastLogin() == null ? "" : user.getLastLogin().getEpochSecond())
+            + "\u0000"
+            + seconds;
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(
+          new SecretKeySpec(
+              ("galvani.auth.password-reset" + secret).getBytes(StandardCharsets.UTF_8),
+              "HmacSHA256"));
+      return HexFormat.of()
+          .formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 40);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+}
