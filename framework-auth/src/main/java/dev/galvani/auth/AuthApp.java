@@ -6,6 +6,8 @@ import dev.galvani.core.checks.Check;
 import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.commands.CommandContext;
+import dev.galvani.core.sessions.SessionSettings;
+import dev.galvani.core.sessions.SignedCookieSessionStore;
 import dev.galvani.core.templates.ContextProcessor;
 import dev.galvani.orm.Database;
 import dev.galvani.orm.ModelApp;
@@ -93,7 +95,18 @@ public final class AuthApp implements ModelApp, PostMigrate {
                           + MIN_DEPLOY_COST
                           + ": stolen password hashes would be cheap to crack",
                       "Set withBcryptCost(12) or more for production"));
-        });
+        },
+        galvani ->
+            SessionSettings.from(galvani.settings()).store() instanceof SignedCookieSessionStore
+                ? List.of(
+                    CheckMessage.warning(
+                        "auth.W002",
+                        "Logins are kept in signed cookies: logging out cannot end a copy of the"
+                            + " cookie taken before, and a password change cannot end other"
+                            + " sessions until their cookies expire",
+                        "keep sessions on the server: SessionSettings.defaults().withStore(new"
+                            + " DatabaseSessionStore())"))
+                : List.of());
   }
 
   /**

@@ -216,6 +216,27 @@ class AuthFlowTest {
   }
 
   @Test
+  void checkDeploy_warnsAboutACheapBcryptCost_andLoginsInSignedCookies() {
+    List<String> test =
+        galvani.check(true).stream()
+            .map(message -> message.id())
+            .filter(id -> id.startsWith("auth."))
+            .toList();
+    assertEquals(List.of("auth.W001"), test, "the test cost of 4 is flagged");
+    Settings signedCookies =
+        AuthSite.settings(TestDatabases.url(Vendor.H2), AuthSettings.defaults())
+            .set(SessionSettings.KEY, SessionSettings.defaults());
+    try (Galvani site = new Galvani(signedCookies)) {
+      assertEquals(
+          List.of("auth.W002"),
+          site.check(true).stream()
+              .map(message -> message.id())
+              .filter(id -> id.startsWith("auth."))
+              .toList());
+    }
+  }
+
+  @Test
   void migrate_createsTheFourPermissionsOfEveryEntity_andDeclaredOnes() {
     var codenames =
         db.objects(Permission.class).filter("appLabel", "notes").orderBy("codename").list().stream()

@@ -69,6 +69,7 @@ public class Settings {
   private long uploadMemoryThreshold = 2_621_440;
   private Path uploadTempDir = Path.of(System.getProperty("java.io.tmpdir"), "galvani-uploads");
   private Duration shutdownTimeout = Duration.ofSeconds(30);
+  private int instances = 1;
   private List<String> trustedProxies = List.of();
   private boolean appendSlash = true;
   private List<Secret> secretKeyFallbacks = List.of();
@@ -251,6 +252,19 @@ public class Settings {
 
   public Settings uploadTempDir(Path dir) {
     this.uploadTempDir = dir;
+    return this;
+  }
+
+  /**
+   * How many instances of the site serve it at once (behind a load balancer). Default 1. It changes
+   * nothing at runtime; {@code check --deploy} uses it to warn about state that lives in one
+   * process's memory, such as sessions in a {@code LocalMemoryCache}.
+   */
+  public Settings instances(int instances) {
+    if (instances < 1) {
+      throw new IllegalArgumentException("instances must be 1 or more, not " + instances);
+    }
+    this.instances = instances;
     return this;
   }
 
@@ -442,6 +456,10 @@ public class Settings {
 
   public Path uploadTempDir() {
     return uploadTempDir;
+  }
+
+  public int instances() {
+    return instances;
   }
 
   public Duration shutdownTimeout() {

@@ -2,6 +2,7 @@ package dev.galvani.core.sessions;
 
 import dev.galvani.core.Galvani;
 import dev.galvani.core.cache.Cache;
+import dev.galvani.core.cache.LocalMemoryCache;
 import dev.galvani.core.checks.Check;
 import dev.galvani.core.checks.CheckMessage;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
  *       is published under {@link Cache#KEY}.
  *   <li>{@code sessions.W001} (deploy): the session cookie is not {@code Secure}.
  *   <li>{@code sessions.W002} (deploy): the session cookie is not {@code HttpOnly}.
+ *   <li>{@code sessions.W003} (deploy): more than one instance is declared ({@link
+ *       dev.galvani.core.Settings#instances}) but sessions live in a {@link LocalMemoryCache}.
  * </ul>
  */
 public final class SessionChecks {
@@ -28,7 +31,7 @@ public final class SessionChecks {
 
   /** Checks run by {@code check --deploy}. */
   public static List<Check> deploy() {
-    return List.of(SessionChecks::cookieIsSafe);
+    return List.of(SessionChecks::cookieIsSafe, SessionChecks::storeIsShared);
   }
 
   private static boolean usesSessions(Galvani galvani) {
@@ -47,6 +50,25 @@ public final class SessionChecks {
               "Sessions use CacheSessionStore, but no cache is published under Cache.KEY",
               "publish one in an App's ready(galvani): galvani.publish(Cache.KEY, new"
                   + " LocalMemoryCache()), or a shared backend for several instances"));
+    }
+    return List.of();
+  }
+
+  private static List<CheckMessage> storeIsShared(Galvani galvani) {
+    int instances = galvani.settings().instances();
+    if (usesSessions(galvani)
+        && instances > 1
+        && SessionSettings.from(galvani.settings()).store() instanceof CacheSessionStore
+        && galvani.service(Cache.KEY).orElse(null) instanceof LocalMemoryCache) {
+      return List.of(
+          CheckMessage.warning(
+              "sessions.W003",
+              "Sessions live in this process's LocalMemoryCache, but "
+                  + instances
+                  + " instances are declared: a visitor sent to another instance loses the"
+                  + " session",
+              "publish a shared cache (Redis) under Cache.KEY, or use a store every instance"
+                  + " reads, such as framework-auth's DatabaseSessionStore"));
     }
     return List.of();
   }

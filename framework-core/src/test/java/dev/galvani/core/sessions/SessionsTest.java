@@ -405,6 +405,36 @@ class SessionsTest {
   }
 
   @Test
+  void deployCheck_sessionsInProcessMemory_withSeveralInstances_reportSessionsW003() {
+    Settings twoInstances =
+        SessionSite.settings(List.of(new SessionMiddleware()))
+            .set(
+                SessionSettings.KEY,
+                SessionSettings.defaults().withSecure(true).withStore(new CacheSessionStore()))
+            .apps(new SessionSite.CacheApp(new LocalMemoryCache()))
+            .instances(2);
+    List<CheckMessage> found =
+        SessionChecks.deploy().stream()
+            .flatMap(check -> check.run(new Galvani(twoInstances)).stream())
+            .toList();
+    assertEquals(List.of("sessions.W003"), found.stream().map(CheckMessage::id).toList());
+    assertTrue(found.get(0).message().contains("2 instances are declared"), found.toString());
+
+    Settings oneInstance =
+        SessionSite.settings(List.of(new SessionMiddleware()))
+            .set(
+                SessionSettings.KEY,
+                SessionSettings.defaults().withSecure(true).withStore(new CacheSessionStore()))
+            .apps(new SessionSite.CacheApp(new LocalMemoryCache()));
+    assertTrue(
+        SessionChecks.deploy().stream()
+            .flatMap(check -> check.run(new Galvani(oneInstance)).stream())
+            .toList()
+            .isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> oneInstance.instances(0));
+  }
+
+  @Test
   void session_valueJacksonCannotWrite_failsInSetNamingIt() {
     Settings settings = SessionSite.settings(List.of(new SessionMiddleware())).debug(true);
     TestResponse response = new TestClient(new Galvani(settings)).get("/unstorable/");
