@@ -2,6 +2,7 @@ package dev.galvani.auth;
 
 import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
+import dev.galvani.core.cache.Cache;
 import dev.galvani.core.checks.Check;
 import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.commands.Command;
@@ -77,6 +78,21 @@ public final class AuthApp implements ModelApp, PostMigrate {
           Account user = Auth.user(request);
           return Map.of("user", user, "perms", new PermissionLookup(user));
         });
+  }
+
+  @Override
+  public List<Check> checks() {
+    return List.of(
+        galvani ->
+            SessionSettings.from(galvani.settings()).store() instanceof CachedDatabaseSessionStore
+                    && galvani.service(Cache.KEY).isEmpty()
+                ? List.of(
+                    CheckMessage.error(
+                        "auth.E001",
+                        "Sessions use CachedDatabaseSessionStore, but no cache is published under"
+                            + " Cache.KEY",
+                        "publish one in an App's ready(galvani), or use DatabaseSessionStore"))
+                : List.of());
   }
 
   @Override

@@ -29,18 +29,26 @@ public final class DatabaseSessionStore implements SessionStore {
 
   @Override
   public Optional<String> load(Galvani galvani, String cookieValue) {
-    if (!KEY.matcher(cookieValue).matches()) {
+    return row(galvani, cookieValue).map(StoredSession::getSessionData);
+  }
+
+  /** The unexpired row behind a cookie value, if there is one. */
+  static Optional<StoredSession> row(Galvani galvani, String cookieValue) {
+    if (!isKey(cookieValue)) {
       return Optional.empty();
     }
     try {
       StoredSession stored =
           Orm.database(galvani).objects(StoredSession.class).get("sessionKey", cookieValue);
-      return stored.getExpireDate().isAfter(Instant.now())
-          ? Optional.of(stored.getSessionData())
-          : Optional.empty();
+      return stored.getExpireDate().isAfter(Instant.now()) ? Optional.of(stored) : Optional.empty();
     } catch (ObjectDoesNotExist gone) {
       return Optional.empty();
     }
+  }
+
+  /** Whether a cookie value has the form of a key this store makes. */
+  static boolean isKey(String cookieValue) {
+    return KEY.matcher(cookieValue).matches();
   }
 
   @Override
