@@ -66,10 +66,14 @@ class AuthFlowTest {
     assertEquals(302, visit.status());
     assertEquals("/accounts/login/?next=%2Fprivate%2F", visit.header("Location").orElseThrow());
     client.get("/visit/");
+    client.get("/accounts/login/"); // the form sets a CSRF cookie
     String before = sessionCookie(client);
+    String csrfBefore = client.cookies().getOrDefault("csrftoken", "");
     assertFalse(before.isEmpty(), "a session exists before login");
+    assertFalse(csrfBefore.isEmpty(), "a CSRF cookie exists before login");
 
     TestResponse login = logIn(client, "ada", "correct horse battery staple", "/private/");
+    assertNotEquals(csrfBefore, client.cookies().get("csrftoken"), "the CSRF secret is rotated");
     assertEquals(302, login.status(), login.text());
     assertEquals("/private/", login.header("Location").orElseThrow());
     String after = sessionCookie(client);
@@ -237,13 +241,30 @@ class AuthFlowTest {
   }
 
   @Test
+  void aProfileEntityExtendsTheUser() {
+    db.save(new Profile(db.objects(User.class).get("username", "ada"), "Wrote the first program."));
+    TestClient client = new TestClient(galvani);
+    logIn(client, "ada", "correct horse battery staple", "/");
+    assertEquals("ada: Wrote the first program.", client.get("/profile/").text());
+  }
+
+  @Test
   void migrate_createsTheFourPermissionsOfEveryEntity_andDeclaredOnes() {
     var codenames =
         db.objects(Permission.class).filter("appLabel", "notes").orderBy("codename").list().stream()
             .map(Permission::getCodename)
             .toList();
     assertEquals(
-        java.util.List.of("add_note", "change_note", "delete_note", "publish_note", "view_note"),
+        java.util.List.of(
+            "add_note",
+            "add_profile",
+            "change_note",
+            "change_profile",
+            "delete_note",
+            "delete_profile",
+            "publish_note",
+            "view_note",
+            "view_profile"),
         codenames);
     assertEquals(
         "Can view user",

@@ -71,6 +71,21 @@ final class AuthSite {
               return Response.text("visited");
             },
             "visit"),
+        path(
+            "profile/",
+            Auth.loginRequired(
+                // snippet:profile-view
+                request -> {
+                  User user = Auth.currentUser(request).orElseThrow();
+                  Profile profile =
+                      dev.galvani.orm.Orm.database(request.galvani())
+                          .objects(Profile.class)
+                          .get("user", user);
+                  return Response.text(user.getUsername() + ": " + profile.getBio());
+                }
+                // end-snippet
+                ),
+            "profile"),
         path("staff/", Auth.staffRequired(request -> Response.text("staff room")), "staff"),
         path(
                 "change-password/",

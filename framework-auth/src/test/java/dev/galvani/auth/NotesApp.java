@@ -12,7 +12,7 @@ final class NotesApp implements ModelApp {
 
   @Override
   public List<Class<?>> models() {
-    return List.of(Note.class);
+    return List.of(Note.class, Profile.class);
   }
 
   @Override
