@@ -8,7 +8,6 @@ import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.security.Csrf;
 import dev.galvani.core.sessions.Session;
-import dev.galvani.orm.Database;
 import dev.galvani.orm.Orm;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -77,25 +76,13 @@ public final class Auth {
    * failed-login throttling, which needs the client's address.
    */
   public static Optional<User> authenticate(Galvani galvani, String username, String password) {
-    Passwords passwords = passwords(galvani);
-    Database db = Orm.database(galvani);
-    Optional<User> found =
-        username == null || username.length() > 150
-            ? Optional.empty()
-            : db.objects(User.class).filter("username", username).first();
-    if (found.isEmpty()) {
-      passwords.spendTheTimeOfOneCheck(password);
-      return Optional.empty();
+    for (AuthenticationBackend backend : AuthSettings.of(galvani.settings()).backends()) {
+      Optional<User> user = backend.authenticate(galvani, username, password);
+      if (user.isPresent() && user.get().isActive()) {
+        return user;
+      }
     }
-    User user = found.get();
-    if (!passwords.check(password, user.getPassword()) || !user.isActive()) {
-      return Optional.empty();
-    }
-    if (passwords.needsRehash(user.getPassword())) {
-      passwords.setPassword(user, password);
-      db.objects(User.class).bulkUpdate(List.of(user), "password");
-    }
-    return Optional.of(user);
+    return Optional.empty();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.galvani.auth;
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Key;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,10 +28,16 @@ public record AuthSettings(
     String logoutRedirectUrl,
     Lockout lockout,
     Duration passwordResetTimeout,
-    String fromEmail) {
+    String fromEmail,
+    List<AuthenticationBackend> backends) {
   public static final Key<AuthSettings> KEY = Key.of("auth.settings", AuthSettings.class);
 
   public AuthSettings {
+    backends = List.copyOf(backends);
+    if (backends.isEmpty()) {
+      throw new IllegalArgumentException(
+          "AuthSettings needs at least one authentication backend, such as new ModelBackend()");
+    }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException(
           "bcryptCost must be 4..31 (12 or more in production), not " + bcryptCost);
@@ -46,7 +53,8 @@ public record AuthSettings(
         "/",
         new Lockout(5, 50, Duration.ofMinutes(15)),
         Duration.ofDays(3),
-        "webmaster@localhost");
+        "webmaster@localhost",
+        List.of(new ModelBackend()));
   }
 
   /**
@@ -104,6 +112,10 @@ public record AuthSettings(
     return copy(f -> f.fromEmail = address);
   }
 
+  public AuthSettings withBackends(AuthenticationBackend... backends) {
+    return copy(f -> f.backends = List.of(backends));
+  }
+
   private AuthSettings copy(Consumer<Fields> change) {
     Fields fields = new Fields(this);
     change.accept(fields);
@@ -115,7 +127,8 @@ public record AuthSettings(
         fields.logoutRedirectUrl,
         fields.lockout,
         fields.passwordResetTimeout,
-        fields.fromEmail);
+        fields.fromEmail,
+        fields.backends);
   }
 
   /** The components, changeable, for the withers. */
@@ -128,6 +141,7 @@ public record AuthSettings(
     Lockout lockout;
     Duration passwordResetTimeout;
     String fromEmail;
+    List<AuthenticationBackend> backends;
 
     Fields(AuthSettings from) {
       bcryptCost = from.bcryptCost;
@@ -138,6 +152,7 @@ public record AuthSettings(
       lockout = from.lockout;
       passwordResetTimeout = from.passwordResetTimeout;
       fromEmail = from.fromEmail;
+      backends = from.backends;
     }
   }
 }

@@ -107,18 +107,21 @@ class PasswordsTest {
         Auth.authenticate(galvani, "known", "wrong");
         Auth.authenticate(galvani, "unknown", "wrong");
       }
-      long knownNanos = 0;
-      long unknownNanos = 0;
-      for (int i = 0; i < 10; i++) {
+      long[] knownNanos = new long[11];
+      long[] unknownNanos = new long[11];
+      for (int i = 0; i < knownNanos.length; i++) {
         long start = System.nanoTime();
         Auth.authenticate(galvani, "known", "wrong");
-        knownNanos += System.nanoTime() - start;
+        knownNanos[i] = System.nanoTime() - start;
         start = System.nanoTime();
         Auth.authenticate(galvani, "unknown-" + i, "wrong");
-        unknownNanos += System.nanoTime() - start;
+        unknownNanos[i] = System.nanoTime() - start;
       }
-      double ratio = (double) unknownNanos / knownNanos;
-      assertTrue(ratio > 0.8 && ratio < 1.25, "unknown/known time ratio " + ratio);
+      // medians, so one descheduled call on a busy machine does not decide
+      java.util.Arrays.sort(knownNanos);
+      java.util.Arrays.sort(unknownNanos);
+      double ratio = (double) unknownNanos[5] / knownNanos[5];
+      assertTrue(ratio >= 0.8 && ratio <= 1.2, "unknown/known time ratio " + ratio);
     }
   }
 }
