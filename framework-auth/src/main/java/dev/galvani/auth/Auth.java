@@ -56,17 +56,20 @@ public final class Auth {
    */
   public static Optional<User> authenticate(Request request, String username, String password) {
     String name = username == null ? "" : username;
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      // no username holds control characters (and PostgreSQL refuses NUL): a plain failure
+      passwords(request.galvani()).spendTheTimeOfOneCheck(password);
+      return Optional.empty();
+    }
     String address = request.clientIp();
     Lockouts lockouts =
         new Lockouts(
             Orm.database(request.galvani()),
             AuthSettings.of(request.galvani().settings()).lockout());
-    lockouts.check(name, address);
+    lockouts.attempt(name, address);
     Optional<User> user = authenticate(request.galvani(), name, password);
     if (user.isPresent()) {
       lockouts.succeeded(name, address);
-    } else {
-      lockouts.failed(name, address);
     }
     return user;
   }

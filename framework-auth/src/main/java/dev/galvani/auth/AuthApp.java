@@ -3,10 +3,12 @@ package dev.galvani.auth;
 import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.cache.Cache;
+import dev.galvani.core.cache.LocalMemoryCache;
 import dev.galvani.core.checks.Check;
 import dev.galvani.core.checks.CheckMessage;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.commands.CommandContext;
+import dev.galvani.core.mail.EmailBackend;
 import dev.galvani.core.sessions.SessionSettings;
 import dev.galvani.core.sessions.SignedCookieSessionStore;
 import dev.galvani.core.templates.ContextProcessor;
@@ -122,6 +124,29 @@ public final class AuthApp implements ModelApp, PostMigrate {
                             + " sessions until their cookies expire",
                         "keep sessions on the server: SessionSettings.defaults().withStore(new"
                             + " DatabaseSessionStore())"))
+                : List.of(),
+        galvani ->
+            galvani.settings().instances() > 1
+                    && SessionSettings.from(galvani.settings()).store()
+                        instanceof CachedDatabaseSessionStore
+                    && galvani.service(Cache.KEY).orElse(null) instanceof LocalMemoryCache
+                ? List.of(
+                    CheckMessage.warning(
+                        "auth.W003",
+                        "CachedDatabaseSessionStore keeps its copies in this process's"
+                            + " LocalMemoryCache, but several instances are declared: a logout on"
+                            + " one instance leaves a usable copy on the others",
+                        "publish a shared cache (Redis) under Cache.KEY, or use"
+                            + " DatabaseSessionStore"))
+                : List.of(),
+        galvani ->
+            galvani.settings().get(EmailBackend.KEY).isEmpty()
+                ? List.of(
+                    CheckMessage.warning(
+                        "auth.W004",
+                        "No EmailBackend is set, so password-reset emails, with their links, are"
+                            + " printed to the console instead of sent",
+                        "settings.set(EmailBackend.KEY, new SmtpEmailBackend(...))"))
                 : List.of());
   }
 

@@ -53,10 +53,11 @@ public final class CachedDatabaseSessionStore implements SessionStore {
 
   @Override
   public void delete(Galvani galvani, String cookieValue) {
+    // the row first: a load that misses the cache afterwards finds nothing to copy back
+    database.delete(galvani, cookieValue);
     if (DatabaseSessionStore.isKey(cookieValue)) {
       cache(galvani).delete(PREFIX + cookieValue);
     }
-    database.delete(galvani, cookieValue);
   }
 
   static Cache cache(Galvani galvani) {

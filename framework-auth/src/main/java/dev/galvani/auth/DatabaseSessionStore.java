@@ -1,6 +1,7 @@
 package dev.galvani.auth;
 
 import dev.galvani.core.Galvani;
+import dev.galvani.core.http.BadRequest;
 import dev.galvani.core.sessions.SessionStore;
 import dev.galvani.orm.Database;
 import dev.galvani.orm.ObjectDoesNotExist;
@@ -71,6 +72,11 @@ public final class DatabaseSessionStore implements SessionStore {
       if (updated == 1) {
         return existing.get();
       }
+      // deleted meanwhile (a logout in another request): it must not come back under a new key,
+      // as Django's SessionInterrupted
+      throw new BadRequest(
+          "The session ended in another request (for example a logout) while this one ran;"
+              + " reload the page to start a new one");
     }
     String key = newKey();
     db.save(new StoredSession(key, session, expires));

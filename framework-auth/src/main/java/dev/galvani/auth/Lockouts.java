@@ -3,16 +3,21 @@ package dev.galvani.auth;
 import dev.galvani.orm.Database;
 import dev.galvani.orm.F;
 import dev.galvani.orm.IntegrityError;
-import dev.galvani.orm.ObjectDoesNotExist;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-/** Counting failed logins per username and per address, and refusing locked ones. */
+/**
+ * Counting login attempts per username and per address, and refusing locked ones. An attempt is
+ * counted <em>before</em> its password is checked, in one transaction that locks the counter's row,
+ * so a burst of parallel attempts cannot all pass the check before any failure is written. A
+ * successful login clears the username's count and takes its own attempt back from the address's,
+ * so the address counts failures only.
+ */
 final class Lockouts {
   private final Database db;
   private final AuthSettings.Lockout settings;
@@ -23,75 +28,85 @@ final class Lockouts {
   }
 
   /**
-   * @throws LockedOut when the username or the address has reached its limit within the cool-off
+   * Counts an attempt for the username and the address.
+   *
+   * @throws LockedOut when either has passed its limit within the cool-off
    */
-  void check(String username, String address) {
+  void attempt(String username, String address) {
     Instant now = Instant.now();
     Duration wait = Duration.ZERO;
     for (Subject subject : subjects(username, address)) {
-      Optional<LoginFailures> row = find(subject.key());
-      if (row.isPresent()
-          && row.get().getFailures() >= subject.limit()
-          && row.get().getLastFailure().plus(settings.coolOff()).isAfter(now)) {
-        Duration left = Duration.between(now, row.get().getLastFailure().plus(settings.coolOff()));
+      Counted counted = count(subject.key(), now);
+      if (counted.attempts() > subject.limit()) {
+        Duration left = Duration.between(now, counted.since().plus(settings.coolOff()));
         wait = left.compareTo(wait) > 0 ? left : wait;
       }
     }
-    if (!wait.isZero()) {
+    if (!wait.isZero() && !wait.isNegative()) {
       throw new LockedOut(wait);
     }
   }
 
-  /** Counts one failure against the username and the address. */
-  void failed(String username, String address) {
-    Instant now = Instant.now();
-    for (Subject subject : subjects(username, address)) {
-      db.atomic(
-          () -> {
-            var rows = db.objects(LoginFailures.class).filter("subject", subject.key());
-            Optional<LoginFailures> row = find(subject.key());
-            if (row.isPresent()
-                && row.get().getLastFailure().plus(settings.coolOff()).isBefore(now)) {
-              // the earlier failures are older than the cool-off: start counting again
-              rows.update(Map.of("failures", 1, "lastFailure", now));
-            } else if (rows.update(Map.of("failures", F.of("failures").plus(1), "lastFailure", now))
-                == 0) {
-              insertOrCount(subject.key(), now);
-            }
-          });
-    }
-  }
-
-  /** Forgets the failures of a username and an address after a successful login. */
+  /** After a successful login: the username starts afresh, the address forgets this attempt. */
   void succeeded(String username, String address) {
     for (Subject subject : subjects(username, address)) {
-      db.objects(LoginFailures.class).filter("subject", subject.key()).delete();
+      var rows = db.objects(LoginFailures.class).filter("subject", subject.key());
+      if (subject.key().startsWith("user:")) {
+        rows.delete();
+      } else {
+        rows.filter("failures__gt", 0).update(Map.of("failures", F.of("failures").minus(1)));
+      }
     }
   }
 
-  private void insertOrCount(String key, Instant now) {
+  /**
+   * Adds one attempt and returns the count with the time of the last counted one. The update comes
+   * first so it locks the row; counts older than the cool-off start again at 1, and attempts past
+   * the limit do not move the time on (a lock ends one cool-off after the last failure).
+   */
+  private Counted count(String key, Instant now) {
+    return db.atomic(
+        () -> {
+          var row = db.objects(LoginFailures.class).filter("subject", key);
+          if (row.update(Map.of("failures", F.of("failures").plus(1))) == 0) {
+            if (insert(key, now)) {
+              return new Counted(1, now);
+            }
+            row.update(Map.of("failures", F.of("failures").plus(1)));
+          }
+          // read as values, not as an entity the session may hold from before the update
+          Map<String, Object> current = row.values("failures", "lastFailure").get(0);
+          int failures = ((Number) current.get("failures")).intValue();
+          Instant last = (Instant) current.get("lastFailure");
+          if (last.plus(settings.coolOff()).isBefore(now)) {
+            row.update(Map.of("failures", 1, "lastFailure", now));
+            return new Counted(1, now);
+          }
+          if (failures <= limitOf(key)) {
+            row.update(Map.of("lastFailure", now));
+            return new Counted(failures, now);
+          }
+          return new Counted(failures, last);
+        });
+  }
+
+  private boolean insert(String key, Instant now) {
     try {
       db.atomic(() -> db.save(new LoginFailures(key, 1, now)));
+      return true;
     } catch (IntegrityError.UniqueViolation raced) {
-      // another instance inserted it first: count on its row
-      db.objects(LoginFailures.class)
-          .filter("subject", key)
-          .update(Map.of("failures", F.of("failures").plus(1), "lastFailure", now));
+      return false; // another request or instance made the row first: count on it
     }
   }
 
-  private Optional<LoginFailures> find(String key) {
-    try {
-      return Optional.of(db.objects(LoginFailures.class).get("subject", key));
-    } catch (ObjectDoesNotExist none) {
-      return Optional.empty();
-    }
+  private int limitOf(String key) {
+    return key.startsWith("user:") ? settings.perUsername() : settings.perAddress();
   }
 
   private List<Subject> subjects(String username, String address) {
     List<Subject> subjects = new ArrayList<>(2);
     if (settings.perUsername() > 0 && !username.isEmpty()) {
-      String name = username.toLowerCase(Locale.ROOT);
+      String name = normalized(username);
       subjects.add(
           new Subject(
               "user:" + name.substring(0, Math.min(name.length(), 150)), settings.perUsername()));
@@ -102,5 +117,25 @@ final class Lockouts {
     return subjects;
   }
 
+  /**
+   * One counter for every spelling a case- or accent-insensitive database would match: NFKD, marks
+   * and invisible characters dropped, lower case.
+   */
+  static String normalized(String username) {
+    String decomposed = Normalizer.normalize(username.strip(), Normalizer.Form.NFKD);
+    StringBuilder kept = new StringBuilder(decomposed.length());
+    decomposed
+        .codePoints()
+        .filter(
+            c ->
+                Character.getType(c) != Character.NON_SPACING_MARK
+                    && Character.getType(c) != Character.FORMAT
+                    && !Character.isISOControl(c))
+        .forEach(kept::appendCodePoint);
+    return kept.toString().toLowerCase(Locale.ROOT);
+  }
+
   private record Subject(String key, int limit) {}
+
+  private record Counted(int attempts, Instant since) {}
 }

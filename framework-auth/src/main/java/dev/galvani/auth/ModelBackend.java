@@ -19,7 +19,12 @@ public final class ModelBackend implements AuthenticationBackend {
     Optional<User> found =
         username == null || username.length() > 150
             ? Optional.empty()
-            : db.objects(User.class).filter("username", username).first();
+            : db.objects(User.class)
+                .filter("username", username)
+                .first()
+                // exactly this username: a case- or accent-insensitive collation (MariaDB's) must
+                // not let "Admin" or "àdmin" stand for "admin"
+                .filter(user -> user.getUsername().equals(username));
     if (found.isEmpty()) {
       passwords.spendTheTimeOfOneCheck(password);
       return Optional.empty();

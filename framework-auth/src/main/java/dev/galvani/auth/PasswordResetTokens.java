@@ -13,9 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Password-reset tokens, as Django's {@code PasswordResetTokenGenerator}: {@code <seconds in base
- * 36>-<HMAC>}, keyed with the site's secret over the user's id, password hash, last login and the
- * time. A token stops working when it expires, and after it has been used (the new password changes
- * the hash), or after the user logs in (the last login changes). Nothing is stored. Thread-safe.
+ * 36>-<HMAC>}, keyed with the site's secret over the user's id, password hash, last login, email
+ * address and the time. A token stops working when it expires, after it has been used (the new
+ * password changes the hash), after the user logs in (the last login changes) and when the email
+ * address changes. Nothing is stored, so two requests racing with one token can both pass; the
+ * second sets the password again. Thread-safe.
  */
 public final class PasswordResetTokens {
   private final String secret;
@@ -72,6 +74,8 @@ public final class PasswordResetTokens {
             + user.getPassword()
             + "\u0000"
             + (user.getLastLogin() == null ? "" : user.getLastLogin().getEpochSecond())
+            + "\u0000"
+            + user.getEmail()
             + "\u0000"
             + seconds;
     try {

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changing a password (logged in) and resetting a forgotten one by email, as Django's {@code
@@ -22,6 +26,17 @@ final class PasswordViews {
   static final String OLD_PASSWORD_WRONG =
       "Your old password was entered incorrectly. Please enter it again.";
   static final String MISMATCH = "The two password fields didn't match.";
+
+  private static final Logger LOG = LoggerFactory.getLogger("galvani.auth");
+
+  /** One daemon thread for reset emails, which are rare. */
+  private static final ExecutorService MAIL =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "galvani-auth-mail");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private PasswordViews() {}
 
@@ -55,7 +70,9 @@ final class PasswordViews {
   static Response reset(Request request) {
     if (request.method().equals("POST")) {
       String email = request.form().get("email", "").strip();
-      if (!email.isEmpty() && email.length() <= 254) {
+      if (!email.isEmpty()
+          && email.length() <= 254
+          && email.chars().noneMatch(Character::isISOControl)) {
         Database db = Orm.database(request.galvani());
         AuthSettings settings = AuthSettings.of(request.galvani().settings());
         PasswordResetTokens tokens = PasswordResetTokens.of(request.galvani());
@@ -87,12 +104,27 @@ final class PasswordViews {
                   List.of(user.getEmail())));
         }
         if (!messages.isEmpty()) {
-          EmailBackend.of(request.galvani()).send(messages);
+          send(EmailBackend.of(request.galvani()), messages);
         }
       }
       return Response.redirect(request.galvani().reverse("auth:password_reset_done"));
     }
     return Response.render(request, "auth/password_reset.html", Map.of());
+  }
+
+  /**
+   * Sends in the background, so neither the time the mail server takes nor its failure (logged)
+   * tells the visitor whether the address has an account.
+   */
+  private static void send(EmailBackend backend, List<EmailMessage> messages) {
+    MAIL.execute(
+        () -> {
+          try {
+            backend.send(messages);
+          } catch (RuntimeException e) {
+            LOG.error("Could not send {} password-reset email(s)", messages.size(), e);
+          }
+        });
   }
 
   /** {@code reset/<uid>/<token>/}: the new password twice, if the link is still good. */

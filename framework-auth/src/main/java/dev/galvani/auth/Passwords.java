@@ -61,6 +61,9 @@ public final class Passwords {
    */
   public boolean check(String raw, String stored) {
     if (raw == null || raw.length() > settings.maxPasswordLength()) {
+      // no hashing of the long text, but the time of one check, so the answer's timing does not
+      // tell whether the account exists
+      spendTheTimeOfOneCheck("");
       return false;
     }
     if (!isUsable(stored)) {
@@ -86,7 +89,10 @@ public final class Passwords {
     BCrypt.checkpw(prehash(raw == null ? "" : raw), dummy);
   }
 
-  /** Whether {@code stored} should be re-hashed: another algorithm or a lower cost than set. */
+  /**
+   * Whether {@code stored} should be re-hashed: a lower cost than the settings' (a higher one is
+   * kept; lowering the setting never weakens stored hashes).
+   */
   public boolean needsRehash(String stored) {
     if (!isUsable(stored)) {
       return false;
@@ -94,7 +100,7 @@ public final class Passwords {
     String bcrypt = stored.substring(PREFIX.length());
     // $2a$12$...: the cost is the two digits after the second '$'
     try {
-      return Integer.parseInt(bcrypt.substring(4, 6)) != settings.bcryptCost();
+      return Integer.parseInt(bcrypt.substring(4, 6)) < settings.bcryptCost();
     } catch (RuntimeException malformed) {
       return true;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
+import dev.galvani.core.mail.EmailBackend;
+import dev.galvani.core.mail.InMemoryEmailBackend;
 import dev.galvani.core.sessions.SessionSettings;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
@@ -226,10 +228,14 @@ class AuthFlowTest {
             .map(message -> message.id())
             .filter(id -> id.startsWith("auth."))
             .toList();
-    assertEquals(List.of("auth.W001"), test, "the test cost of 4 is flagged");
+    assertEquals(
+        List.of("auth.W001", "auth.W004"),
+        test,
+        "the test cost of 4, and reset links on the console");
     Settings signedCookies =
         AuthSite.settings(TestDatabases.url(Vendor.H2), AuthSettings.defaults())
-            .set(SessionSettings.KEY, SessionSettings.defaults());
+            .set(SessionSettings.KEY, SessionSettings.defaults())
+            .set(EmailBackend.KEY, new InMemoryEmailBackend());
     try (Galvani site = new Galvani(signedCookies)) {
       assertEquals(
           List.of("auth.W002"),
@@ -237,6 +243,63 @@ class AuthFlowTest {
               .map(message -> message.id())
               .filter(id -> id.startsWith("auth."))
               .toList());
+    }
+  }
+
+  @Test
+  void aBurstOfParallelAttempts_getsNoMoreGuessesThanTheLimit() throws Exception {
+    String url = TestDatabases.url(Vendor.H2);
+    AuthSettings strict =
+        AuthSettings.defaults()
+            .withBcryptCost(AuthSite.TEST_COST)
+            .withLockout(new AuthSettings.Lockout(3, 0, Duration.ofMinutes(15)));
+    assertEquals(0, AuthSite.command(AuthSite.settings(url, strict), "migrate").status());
+    try (Galvani site = new Galvani(AuthSite.settings(url, strict))) {
+      User bob = new User("bob");
+      Auth.passwords(site).setPassword(bob, "bobs password");
+      Orm.database(site).save(bob);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+          int guess = i;
+          answers.add(
+              pool.submit(() -> logIn(new TestClient(site), "bob", "guess " + guess, "").status()));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+          statuses.add(answer.get());
+        }
+        assertEquals(
+            3, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(
+            13, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void anAttackersOwnLogin_doesNotResetTheCountOfTheirAddress() {
+    String url = TestDatabases.url(Vendor.H2);
+    AuthSettings perAddress =
+        AuthSettings.defaults()
+            .withBcryptCost(AuthSite.TEST_COST)
+            .withLockout(new AuthSettings.Lockout(0, 3, Duration.ofMinutes(15)));
+    assertEquals(0, AuthSite.command(AuthSite.settings(url, perAddress), "migrate").status());
+    try (Galvani site = new Galvani(AuthSite.settings(url, perAddress))) {
+      User mallory = new User("mallory");
+      Auth.passwords(site).setPassword(mallory, "mallorys own password");
+      Orm.database(site).save(mallory);
+      TestClient client = new TestClient(site);
+      assertEquals(200, logIn(client, "ada", "guess 1", "").status());
+      assertEquals(200, logIn(client, "ada", "guess 2", "").status());
+      assertEquals(302, logIn(client, "mallory", "mallorys own password", "").status());
+      assertEquals(200, logIn(client, "ada", "guess 3", "").status());
+      assertEquals(429, logIn(client, "ada", "guess 4", "").status());
+      assertTrue(
+          Auth.authenticate(site, "MALLORY", "mallorys own password").isEmpty(), "exact names");
     }
   }
 

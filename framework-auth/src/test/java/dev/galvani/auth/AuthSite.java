@@ -8,8 +8,6 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.Secret;
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Response;
-import dev.galvani.core.mail.EmailBackend;
-import dev.galvani.core.mail.InMemoryEmailBackend;
 import dev.galvani.core.sessions.SessionSettings;
 import dev.galvani.orm.OrmApp;
 import dev.galvani.orm.OrmSettings;
@@ -43,8 +41,7 @@ final class AuthSite {
         .rootUrls(AuthSite::routes)
         .set(OrmSettings.KEY, OrmSettings.of(url))
         .set(AuthSettings.KEY, auth)
-        .set(SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()))
-        .set(EmailBackend.KEY, new InMemoryEmailBackend());
+        .set(SessionSettings.KEY, SessionSettings.defaults().withStore(new DatabaseSessionStore()));
     // end-snippet
     return settings;
   }

@@ -70,6 +70,41 @@ class CachedSessionsTest {
     }
   }
 
+  @Test
+  void aSessionEndedMeanwhile_isNotSavedBackUnderANewKey() {
+    String url = TestDatabases.url(Vendor.H2);
+    assertEquals(0, AuthSite.command(settings(url, true), "migrate").status());
+    try (Galvani galvani = new Galvani(settings(url, true))) {
+      DatabaseSessionStore store = new DatabaseSessionStore();
+      String key =
+          store.save(galvani, java.util.Optional.empty(), "{}", java.time.Duration.ofHours(1));
+      store.delete(galvani, key); // a logout in another request
+      dev.galvani.core.http.BadRequest refused =
+          assertThrows(
+              dev.galvani.core.http.BadRequest.class,
+              () ->
+                  store.save(
+                      galvani,
+                      java.util.Optional.of(key),
+                      "{\"user\":1}",
+                      java.time.Duration.ofHours(1)));
+      assertTrue(refused.getMessage().contains("reload the page"), refused.getMessage());
+      assertEquals(0, dev.galvani.orm.Orm.database(galvani).objects(StoredSession.class).count());
+    }
+  }
+
+  @Test
+  void checkDeploy_flagsCopiesInOneProcessesMemory_whenSeveralInstancesAreDeclared() {
+    try (Galvani galvani = new Galvani(settings(TestDatabases.url(Vendor.H2), true).instances(2))) {
+      assertTrue(
+          galvani.check(true).stream().anyMatch(message -> message.id().equals("auth.W003")));
+    }
+    try (Galvani galvani = new Galvani(settings(TestDatabases.url(Vendor.H2), true))) {
+      assertTrue(
+          galvani.check(true).stream().noneMatch(message -> message.id().equals("auth.W003")));
+    }
+  }
+
   /** Publishes a cache, as the cache module's app will. */
   record CacheApp(Cache cache) implements App {
     @Override

@@ -53,11 +53,16 @@ public final class SmtpEmailBackend implements EmailBackend {
   }
 
   /**
-   * @throws MailFailed naming the server's answer when a message cannot be sent
+   * Tries every message, then reports.
+   *
+   * @throws MailFailed naming how many were not sent and the server's first answer, after the
+   *     others went out
    */
   @Override
   public int send(List<EmailMessage> messages) {
     int sent = 0;
+    MessagingException first = null;
+    String firstSubject = null;
     for (EmailMessage message : messages) {
       try {
         MimeMessage mime = new MimeMessage(session);
@@ -70,9 +75,22 @@ public final class SmtpEmailBackend implements EmailBackend {
         Transport.send(mime);
         sent++;
       } catch (MessagingException e) {
-        throw new MailFailed(
-            "Could not send the email '" + message.subject() + "': " + e.getMessage(), e);
+        if (first == null) {
+          first = e;
+          firstSubject = message.subject();
+        }
       }
+    }
+    if (first != null) {
+      throw new MailFailed(
+          (messages.size() - sent)
+              + " of "
+              + messages.size()
+              + " emails were not sent; the first, '"
+              + firstSubject
+              + "': "
+              + first.getMessage(),
+          first);
     }
     return sent;
   }

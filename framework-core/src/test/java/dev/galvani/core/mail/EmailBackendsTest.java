@@ -55,7 +55,8 @@ class EmailBackendsTest {
             Duration.ofSeconds(10),
             () -> assertThrows(SmtpEmailBackend.MailFailed.class, () -> smtp.send(List.of(hello))));
     assertTrue(
-        failed.getMessage().startsWith("Could not send the email 'Grüße': "), failed.getMessage());
+        failed.getMessage().startsWith("1 of 1 emails were not sent; the first, 'Grüße': "),
+        failed.getMessage());
   }
 
   @Test
