@@ -1,0 +1,44 @@
+package dev.galvani.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.galvani.core.cache.Cache;
+import dev.galvani.core.cache.CacheContract;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** {@link CaffeineCache} passes the cache contract, with time moved by a hand-turned ticker. */
+class CaffeineCacheTest extends CacheContract {
+  private final AtomicLong nanos = new AtomicLong();
+
+  @Override
+  protected Cache newCache() {
+    return new CaffeineCache(CaffeineCache.DEFAULT_MAXIMUM_SIZE, nanos::get);
+  }
+
+  @Override
+  protected void passTime(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+
+  @Test
+  void beyondItsBound_itEvicts() {
+    CaffeineCache small = new CaffeineCache(10, nanos::get);
+    for (int i = 0; i < 100; i++) {
+      small.set("key" + i, ("value" + i).getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(1));
+    }
+    assertTrue(small.size() <= 10, "held " + small.size());
+  }
+
+  @Test
+  void valuesAreCopies_soACallerCannotChangeWhatIsStored() {
+    byte[] value = "abc".getBytes(StandardCharsets.UTF_8);
+    cache.set("copy", value, Duration.ofMinutes(1));
+    value[0] = 'X';
+    cache.get("copy").orElseThrow()[1] = 'Y';
+    assertEquals("abc", new String(cache.get("copy").orElseThrow(), StandardCharsets.UTF_8));
+  }
+}
