@@ -3,6 +3,7 @@ package dev.galvani.core.sessions;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.cache.Cache;
 import dev.galvani.core.http.BadRequest;
+import dev.galvani.core.http.ServiceUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -53,12 +54,19 @@ public final class CacheSessionStore implements SessionStore {
       cache.set(PREFIX + existing.get(), value, ttl);
       return existing.get();
     }
-    while (true) {
+    // a clash of two random 256-bit ids does not happen; a cache that stores nothing (a shared
+    // cache that is down and set to fail open) must not spin this request forever
+    for (int attempt = 0; attempt < 3; attempt++) {
       String id = newId();
       if (cache.add(PREFIX + id, value, ttl)) {
         return id;
       }
     }
+    throw new ServiceUnavailable(
+        "The session could not be saved because the cache is not storing values; try again"
+            + " shortly",
+        5,
+        null);
   }
 
   @Override
