@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.ImproperlyConfigured;
 import dev.galvani.core.Settings;
 import dev.galvani.core.cache.Cache;
 import dev.galvani.core.cache.LocalMemoryCache;
 import dev.galvani.core.sessions.SessionSettings;
+import dev.galvani.core.sessions.SessionSite;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.orm.OrmApp;
 import dev.galvani.orm.Vendor;
@@ -29,7 +29,8 @@ class CachedSessionsTest {
                 SessionSettings.KEY,
                 SessionSettings.defaults().withStore(new CachedDatabaseSessionStore()));
     return withCache
-        ? settings.apps(new OrmApp(), new AuthApp(), new NotesApp(), new CacheApp(cache))
+        ? settings.apps(
+            new OrmApp(), new AuthApp(), new NotesApp(), new SessionSite.CacheApp(cache))
         : settings;
   }
 
@@ -102,19 +103,6 @@ class CachedSessionsTest {
     try (Galvani galvani = new Galvani(settings(TestDatabases.url(Vendor.H2), true))) {
       assertTrue(
           galvani.check(true).stream().noneMatch(message -> message.id().equals("auth.W003")));
-    }
-  }
-
-  /** Publishes a cache, as the cache module's app will. */
-  record CacheApp(Cache cache) implements App {
-    @Override
-    public String name() {
-      return "cache";
-    }
-
-    @Override
-    public void ready(Galvani galvani) {
-      galvani.publish(Cache.KEY, cache);
     }
   }
 }

@@ -3,10 +3,8 @@ package dev.galvani.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
-import dev.galvani.core.cache.Cache;
 import dev.galvani.core.sessions.CacheSessionStore;
 import dev.galvani.core.sessions.SessionMiddleware;
 import dev.galvani.core.sessions.SessionSettings;
@@ -25,7 +23,7 @@ class RedisSessionsTest {
     Settings settings =
         SessionSite.settings(List.of(new SessionMiddleware()))
             .set(SessionSettings.KEY, SessionSettings.defaults().withStore(new CacheSessionStore()))
-            .apps(new Publish(cache));
+            .apps(new SessionSite.CacheApp(cache));
     return new Galvani(settings);
   }
 
@@ -62,19 +60,6 @@ class RedisSessionsTest {
             assertEquals(200, client.get("/whoami/").status(), "a page that only reads");
             assertEquals(503, client.get("/count/").status(), "a page that writes the session");
           });
-    }
-  }
-
-  /** Publishes the cache, as a site's app does. */
-  private record Publish(Cache cache) implements App {
-    @Override
-    public String name() {
-      return "cache";
-    }
-
-    @Override
-    public void ready(Galvani galvani) {
-      galvani.publish(Cache.KEY, cache);
     }
   }
 }

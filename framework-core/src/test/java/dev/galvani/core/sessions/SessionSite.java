@@ -55,10 +55,10 @@ public final class SessionSite {
 
   // snippet:cache-app
   /** Publishes the site's cache, where CacheSessionStore finds it. */
-  static final class CacheApp implements App {
+  public static final class CacheApp implements App {
     private final Cache cache;
 
-    CacheApp(Cache cache) {
+    public CacheApp(Cache cache) {
       this.cache = cache;
     }
 
