@@ -7,19 +7,14 @@ import dev.galvani.core.http.PermissionDenied;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.security.Csrf;
+import dev.galvani.core.security.Signer;
 import dev.galvani.core.sessions.Session;
 import dev.galvani.orm.Orm;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Logging in and out, the current user, and guards for views: Django's {@code authenticate}, {@code
@@ -165,9 +160,7 @@ public final class Auth {
         Orm.database(request.galvani()).objects(User.class).filter("id", id.get()).first();
     if (user.isEmpty()
         || !user.get().isActive()
-        || !MessageDigest.isEqual(
-            hash.get().getBytes(StandardCharsets.UTF_8),
-            sessionHash(request.galvani(), user.get()).getBytes(StandardCharsets.UTF_8))) {
+        || !sessionHasher(request.galvani()).verifyMac(user.get().getPassword(), hash.get())) {
       // the password changed since this session logged in, or the user is gone or inactive
       session.flush();
       return AnonymousUser.INSTANCE;
@@ -177,17 +170,12 @@ public final class Auth {
 
   /** HMAC-SHA256 of the password hash under the site's secret key. */
   static String sessionHash(Galvani galvani, User user) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      byte[] key =
-          ("galvani.auth.session-hash" + galvani.settings().secretKey().reveal())
-              .getBytes(StandardCharsets.UTF_8);
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal(user.getPassword().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    return sessionHasher(galvani).mac(user.getPassword());
+  }
+
+  /** Keyed by SECRET_KEY; a fallback key still verifies, so a key rotation logs nobody out. */
+  private static Signer sessionHasher(Galvani galvani) {
+    return galvani.signer("galvani.auth.session-hash");
   }
 
   /**

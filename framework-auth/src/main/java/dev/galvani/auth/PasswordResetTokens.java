@@ -1,15 +1,9 @@
 package dev.galvani.auth;
 
 import dev.galvani.core.Galvani;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.galvani.core.security.Signer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Password-reset tokens, as Django's {@code PasswordResetTokenGenerator}: {@code <seconds in base
@@ -20,12 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  * second sets the password again. Thread-safe.
  */
 public final class PasswordResetTokens {
-  private final String secret;
+  private final Signer signer;
   private final Duration timeout;
   private final Clock clock;
 
-  public PasswordResetTokens(String secret, Duration timeout, Clock clock) {
-    this.secret = secret;
+  public PasswordResetTokens(Signer signer, Duration timeout, Clock clock) {
+    this.signer = signer;
     this.timeout = timeout;
     this.clock = clock;
   }
@@ -33,14 +27,14 @@ public final class PasswordResetTokens {
   /** The site's tokens, valid for {@link AuthSettings#passwordResetTimeout()}. */
   public static PasswordResetTokens of(Galvani galvani) {
     return new PasswordResetTokens(
-        galvani.settings().secretKey().reveal(),
+        galvani.signer("galvani.auth.password-reset"),
         AuthSettings.of(galvani.settings()).passwordResetTimeout(),
         Clock.systemUTC());
   }
 
   public String make(User user) {
     long seconds = clock.instant().getEpochSecond();
-    return Long.toString(seconds, 36) + "-" + mac(user, seconds);
+    return Long.toString(seconds, 36) + "-" + signer.mac(value(user, seconds));
   }
 
   /** Whether {@code token} was made for this user, as they are now, and has not expired. */
@@ -62,33 +56,19 @@ public final class PasswordResetTokens {
     if (age < 0 || age > timeout.toSeconds()) {
       return false;
     }
-    return MessageDigest.isEqual(
-        mac(user, seconds).getBytes(StandardCharsets.US_ASCII),
-        token.substring(dash + 1).getBytes(StandardCharsets.US_ASCII));
+    return signer.verifyMac(value(user, seconds), token.substring(dash + 1));
   }
 
-  private String mac(User user, long seconds) {
-    String value =
-        user.getId()
-            + "\u0000"
-            + user.getPassword()
-            + "\u0000"
-            + (user.getLastLogin() == null ? "" : user.getLastLogin().getEpochSecond())
-            + "\u0000"
-            + user.getEmail()
-            + "\u0000"
-            + seconds;
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(
-          new SecretKeySpec(
-              ("galvani.auth.password-reset" + secret).getBytes(StandardCharsets.UTF_8),
-              "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)))
-          .substring(0, 40);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+  /** What the token's HMAC covers. */
+  private static String value(User user, long seconds) {
+    return user.getId()
+        + "\u0000"
+        + user.getPassword()
+        + "\u0000"
+        + (user.getLastLogin() == null ? "" : user.getLastLogin().getEpochSecond())
+        + "\u0000"
+        + user.getEmail()
+        + "\u0000"
+        + seconds;
   }
 }

@@ -8,6 +8,7 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.mail.EmailBackend;
 import dev.galvani.core.mail.EmailMessage;
 import dev.galvani.core.mail.InMemoryEmailBackend;
+import dev.galvani.core.security.Signer;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;
 import dev.galvani.orm.Database;
@@ -184,6 +185,7 @@ class PasswordFlowsTest {
   }
 
   private PasswordResetTokens tokensAt(Instant now) {
-    return new PasswordResetTokens("secret", Duration.ofDays(3), Clock.fixed(now, ZoneOffset.UTC));
+    return new PasswordResetTokens(
+        new Signer("secret", "reset"), Duration.ofDays(3), Clock.fixed(now, ZoneOffset.UTC));
   }
 }

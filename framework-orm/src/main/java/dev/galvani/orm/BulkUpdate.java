@@ -11,9 +11,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityVersionMapping;
-import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
-import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.WrapperOptions;
 
 /**
@@ -38,19 +36,15 @@ final class BulkUpdate<T> {
       return attribute.getPropertyAccess().getGetter().get(entity);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void bind(PreparedStatement statement, int index, Object value, WrapperOptions options)
         throws SQLException {
-      JdbcMapping mapping = column.getJdbcMapping();
-      ((ValueBinder) mapping.getJdbcValueBinder())
-          .bind(statement, mapping.convertToRelationalValue(value), index, options);
+      PlainReader.bind(statement, index, column.getJdbcMapping(), value, options);
     }
   }
 
   BulkUpdate(Database database, ModelMeta<T> meta, List<String> fields) {
     this.meta = meta;
-    SessionFactoryImplementor factory =
-        database.sessionFactory().unwrap(SessionFactoryImplementor.class);
+    SessionFactoryImplementor factory = database.hibernate();
     this.options = factory.getWrapperOptions();
     EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(meta.model());
     if (persister.getTableNames().length != 1) {

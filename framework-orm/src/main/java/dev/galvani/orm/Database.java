@@ -184,14 +184,12 @@ public final class Database implements AutoCloseable {
   @SuppressWarnings({"unchecked", "rawtypes"})
   <T> Optional<PlainReader<T>> plainReader(Class<T> model) {
     return (Optional)
-        readers.computeIfAbsent(
-            model,
-            type ->
-                (Optional)
-                    PlainReader.of(
-                        sessionFactory.unwrap(
-                            org.hibernate.engine.spi.SessionFactoryImplementor.class),
-                        type));
+        readers.computeIfAbsent(model, type -> (Optional) PlainReader.of(hibernate(), type));
+  }
+
+  /** Hibernate's own view of the session factory: its mapping model, JDBC services, events. */
+  org.hibernate.engine.spi.SessionFactoryImplementor hibernate() {
+    return sessionFactory.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class);
   }
 
   /**
@@ -480,8 +478,7 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw Exceptions.translate(
           name(),
-          sessionFactory
-              .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+          hibernate()
               .getJdbcServices()
               .getSqlExceptionHelper()
               .convert(e, "JDBC work on the database '" + name() + "'"));

@@ -157,7 +157,7 @@ final class PlainReader<T> {
   /** The row with primary key {@code key} (already of the id's Java type), if there is one. */
   Optional<T> get(Connection connection, Object key) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(selectById)) {
-      bind(statement, id.mapping(), key);
+      bind(statement, 1, id.mapping(), key, options);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? Optional.of(row(rows)) : Optional.empty();
       }
@@ -187,10 +187,16 @@ final class PlainReader<T> {
     return entity;
   }
 
+  /** Binds a domain value as Hibernate would: converted, then set by the column's JDBC binder. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void bind(PreparedStatement statement, JdbcMapping mapping, Object value)
+  static void bind(
+      PreparedStatement statement,
+      int index,
+      JdbcMapping mapping,
+      Object value,
+      WrapperOptions options)
       throws SQLException {
     ((org.hibernate.type.descriptor.ValueBinder) mapping.getJdbcValueBinder())
-        .bind(statement, mapping.convertToRelationalValue(value), 1, options);
+        .bind(statement, mapping.convertToRelationalValue(value), index, options);
   }
 }

@@ -933,8 +933,9 @@ public final class QuerySet<T> implements Iterable<T> {
 
   /**
    * Writes {@code fields} of rows already in memory back to the database, in one transaction and
-   * one JDBC batch of {@code update ... where id = ?}: Django's {@code bulk_update}. Only the named
-   * fields are written; no other change of the rows is. Returns how many rows were written.
+   * one JDBC batch of {@code update ... where id = ?}: Django's {@code bulk_update}. Of rows the
+   * session does not manage, only the named fields are written; no other change of them is. Returns
+   * how many rows were written.
    *
    * <p>Rows that the current transaction's session manages are written by its flush instead (they
    * would be written at commit anyway, all their changes). A model with a {@code @Version} field
@@ -959,11 +960,7 @@ public final class QuerySet<T> implements Iterable<T> {
             }
           }
           if (detached.size() < rows.size()) {
-            database.withSession(
-                s -> {
-                  s.flush();
-                  return null;
-                });
+            session.flush();
           }
           int written = rows.size() - detached.size();
           if (!detached.isEmpty()) {

@@ -74,13 +74,7 @@ public final class Signer {
       return Optional.empty();
     }
     String payload = signed.substring(0, last);
-    byte[] given = signed.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
-    boolean valid = false;
-    for (SecretKeySpec candidate : verifyingKeys) {
-      byte[] expected = signature(candidate, payload).getBytes(StandardCharsets.US_ASCII);
-      valid |= MessageDigest.isEqual(expected, given);
-    }
-    if (!valid) {
+    if (!verifyMac(payload, signed.substring(last + 1))) {
       return Optional.empty();
     }
     int colon = payload.lastIndexOf(':');
@@ -97,6 +91,29 @@ public final class Signer {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The HMAC of {@code value} alone, for a value kept somewhere else (Django's {@code
+   * salted_hmac}): a session's hash of a password hash, a password-reset token.
+   */
+  public String mac(String value) {
+    return signature(key, value);
+  }
+
+  /** Whether {@code mac} is {@link #mac}'s of {@code value} under the key or a fallback key. */
+  public boolean verifyMac(String value, String mac) {
+    if (value == null || mac == null) {
+      return false;
+    }
+    byte[] given = mac.getBytes(StandardCharsets.US_ASCII);
+    boolean valid = false;
+    for (SecretKeySpec candidate : verifyingKeys) {
+      valid |=
+          MessageDigest.isEqual(
+              signature(candidate, value).getBytes(StandardCharsets.US_ASCII), given);
+    }
+    return valid;
   }
 
   private static String signature(SecretKeySpec key, String payload) {
