@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Users, groups and permissions. List it in {@code Settings.apps} after {@code OrmApp}; it adds the
@@ -76,10 +77,21 @@ public final class AuthApp implements ModelApp, PostMigrate {
   @Override
   public List<ContextProcessor> contextProcessors() {
     return List.of(
-        request -> {
-          Account user = Auth.user(request);
-          return Map.of("user", user, "perms", new PermissionLookup(user));
-        });
+        // resolved by Thymeleaf only when a template reads them: a page that never shows the
+        // user costs no session read and no query
+        request ->
+            Map.of(
+                "user", lazily(() -> Auth.user(request)),
+                "perms", lazily(() -> new PermissionLookup(Auth.user(request)))));
+  }
+
+  private static <T> LazyContextVariable<T> lazily(java.util.function.Supplier<T> value) {
+    return new LazyContextVariable<>() {
+      @Override
+      protected T loadValue() {
+        return value.get();
+      }
+    };
   }
 
   @Override

@@ -177,18 +177,14 @@ class AuthFlowTest {
 
   @Test
   void failedLogins_lockTheUsername_withoutSayingWhetherThePasswordWasRight() throws Exception {
-    String url = TestDatabases.url(Vendor.H2);
     // snippet:lockout
     AuthSettings strict =
         AuthSettings.defaults()
             .withBcryptCost(AuthSite.TEST_COST)
             .withLockout(new AuthSettings.Lockout(3, 0, Duration.ofSeconds(2)));
     // end-snippet
-    assertEquals(0, AuthSite.command(AuthSite.settings(url, strict), "migrate").status());
-    try (Galvani site = new Galvani(AuthSite.settings(url, strict))) {
-      User bob = new User("bob");
-      Auth.passwords(site).setPassword(bob, "bobs password");
-      Orm.database(site).save(bob);
+    try (Galvani site = AuthSite.migratedSite(strict)) {
+      AuthSite.user(site, "bob", "bobs password");
       TestClient client = new TestClient(site);
       for (int i = 0; i < 3; i++) {
         assertEquals(200, logIn(client, "bob", "guess " + i, "").status());
@@ -248,16 +244,12 @@ class AuthFlowTest {
 
   @Test
   void aBurstOfParallelAttempts_getsNoMoreGuessesThanTheLimit() throws Exception {
-    String url = TestDatabases.url(Vendor.H2);
     AuthSettings strict =
         AuthSettings.defaults()
             .withBcryptCost(AuthSite.TEST_COST)
             .withLockout(new AuthSettings.Lockout(3, 0, Duration.ofMinutes(15)));
-    assertEquals(0, AuthSite.command(AuthSite.settings(url, strict), "migrate").status());
-    try (Galvani site = new Galvani(AuthSite.settings(url, strict))) {
-      User bob = new User("bob");
-      Auth.passwords(site).setPassword(bob, "bobs password");
-      Orm.database(site).save(bob);
+    try (Galvani site = AuthSite.migratedSite(strict)) {
+      AuthSite.user(site, "bob", "bobs password");
       var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
       try {
         List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
@@ -282,16 +274,12 @@ class AuthFlowTest {
 
   @Test
   void anAttackersOwnLogin_doesNotResetTheCountOfTheirAddress() {
-    String url = TestDatabases.url(Vendor.H2);
     AuthSettings perAddress =
         AuthSettings.defaults()
             .withBcryptCost(AuthSite.TEST_COST)
             .withLockout(new AuthSettings.Lockout(0, 3, Duration.ofMinutes(15)));
-    assertEquals(0, AuthSite.command(AuthSite.settings(url, perAddress), "migrate").status());
-    try (Galvani site = new Galvani(AuthSite.settings(url, perAddress))) {
-      User mallory = new User("mallory");
-      Auth.passwords(site).setPassword(mallory, "mallorys own password");
-      Orm.database(site).save(mallory);
+    try (Galvani site = AuthSite.migratedSite(perAddress)) {
+      AuthSite.user(site, "mallory", "mallorys own password");
       TestClient client = new TestClient(site);
       assertEquals(200, logIn(client, "ada", "guess 1", "").status());
       assertEquals(200, logIn(client, "ada", "guess 2", "").status());
@@ -301,6 +289,17 @@ class AuthFlowTest {
       assertTrue(
           Auth.authenticate(site, "MALLORY", "mallorys own password").isEmpty(), "exact names");
     }
+  }
+
+  @Test
+  void aPageThatDoesNotShowTheUser_doesNotLoadIt() {
+    TestClient client = new TestClient(galvani);
+    logIn(client, "ada", "correct horse battery staple", "/");
+    List<String> about = db.captureQueries(() -> client.get("/about/"));
+    assertTrue(
+        about.stream().noneMatch(sql -> sql.contains("auth_user")), "no user query: " + about);
+    List<String> whoami = db.captureQueries(() -> client.get("/whoami/"));
+    assertTrue(whoami.stream().anyMatch(sql -> sql.contains("auth_user")), whoami.toString());
   }
 
   @Test

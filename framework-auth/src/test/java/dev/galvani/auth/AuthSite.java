@@ -102,10 +102,28 @@ final class AuthSite {
                     }),
                 "change-password")
             .methods("POST"),
+        path("about/", request -> Response.render(request, "notes/about.html", Map.of()), "about"),
         path(
             "whoami/",
             request -> Response.render(request, "notes/whoami.html", Map.of()),
             "whoami"));
+  }
+
+  /** A site with these auth settings on a fresh in-memory database, migrated. */
+  static Galvani migratedSite(AuthSettings auth) {
+    String url = dev.galvani.orm.test.TestDatabases.url(dev.galvani.orm.Vendor.H2);
+    Result migrated = command(settings(url, auth), "migrate");
+    if (migrated.status() != 0) {
+      throw new IllegalStateException("migrate failed: " + migrated.err());
+    }
+    return new Galvani(settings(url, auth));
+  }
+
+  /** Saves a user with this password on the site's database. */
+  static User user(Galvani site, String username, String password) {
+    User user = new User(username);
+    Auth.passwords(site).setPassword(user, password);
+    return dev.galvani.orm.Orm.database(site).save(user);
   }
 
   /** Runs a command on a site of these settings; returns the exit status and what it printed. */
