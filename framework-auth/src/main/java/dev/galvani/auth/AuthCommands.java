@@ -3,6 +3,7 @@ package dev.galvani.auth;
 import dev.galvani.core.Env;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.commands.CommandContext;
+import dev.galvani.core.forms.EmailAddresses;
 import dev.galvani.orm.Database;
 import dev.galvani.orm.Orm;
 import java.io.BufferedReader;
@@ -67,7 +68,15 @@ final class AuthCommands {
                       + " with --noinput");
           return 1;
         }
-        if (exists(db, username)) {
+        Optional<String> problem = usernameProblem(username);
+        if (problem.isEmpty()) {
+          problem = emailProblem(email);
+        }
+        if (problem.isPresent()) {
+          context.err().println("createsuperuser: " + problem.get());
+          return 1;
+        }
+        if (taken(db, username)) {
           context.err().println("createsuperuser: the username '" + username + "' is taken");
           return 1;
         }
@@ -85,9 +94,13 @@ final class AuthCommands {
         }
       } else {
         Prompt prompt = new Prompt(context.out());
-        while (username.isBlank() || exists(db, username)) {
+        while (username.isBlank() || usernameProblem(username).isPresent() || taken(db, username)) {
           if (!username.isBlank()) {
-            context.err().println("Error: That username is already taken.");
+            context
+                .err()
+                .println(
+                    "Error: "
+                        + usernameProblem(username).orElse("That username is already taken."));
           }
           username = prompt.line("Username: ").orElse(null);
           if (username == null) {
@@ -97,6 +110,14 @@ final class AuthCommands {
         }
         if (options.email.isEmpty()) {
           email = prompt.line("Email address: ").orElse("").strip();
+        }
+        while (emailProblem(email).isPresent()) {
+          context.err().println("Error: " + emailProblem(email).orElseThrow());
+          Optional<String> again = prompt.line("Email address: ");
+          if (again.isEmpty()) {
+            return 1;
+          }
+          email = again.get().strip();
         }
         user = superuser(username, email);
         Optional<String> password = askPassword(prompt, context.err(), user);
@@ -218,8 +239,31 @@ final class AuthCommands {
     }
   }
 
-  private static boolean exists(Database db, String username) {
+  /** What is wrong with a new username's form, as Django's username validator says. */
+  static Optional<String> usernameProblem(String username) {
+    if (username.length() > 150) {
+      return Optional.of("Ensure the username has at most 150 characters.");
+    }
+    boolean valid =
+        username
+            .codePoints()
+            .allMatch(c -> Character.isLetterOrDigit(c) || "@.+-_".indexOf(c) >= 0);
+    return valid
+        ? Optional.empty()
+        : Optional.of(
+            "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_"
+                + " characters.");
+  }
+
+  private static boolean taken(Database db, String username) {
     return db.objects(User.class).filter("username", username).exists();
+  }
+
+  /** An email address may be left empty; a given one must be valid. */
+  static Optional<String> emailProblem(String email) {
+    return email.isEmpty() || EmailAddresses.isValid(email)
+        ? Optional.empty()
+        : Optional.of("Enter a valid email address.");
   }
 
   /** The options of createsuperuser. */

@@ -89,6 +89,39 @@ class AuthCommandsTest {
   }
 
   @Test
+  void aBadUsernameOrEmail_isNamed_notAStackTrace() {
+    AuthSite.Result longName =
+        run(Map.of(), "", "createsuperuser", "--noinput", "--username", "x".repeat(151));
+    assertEquals(1, longName.status());
+    assertEquals(
+        "createsuperuser: Ensure the username has at most 150 characters.\n", longName.err());
+    AuthSite.Result spaces =
+        run(Map.of(), "", "createsuperuser", "--noinput", "--username", "two words");
+    assertEquals(1, spaces.status());
+    assertTrue(spaces.err().contains("Enter a valid username."), spaces.err());
+    AuthSite.Result email =
+        run(
+            Map.of(),
+            "",
+            "createsuperuser",
+            "--noinput",
+            "--username",
+            "ops",
+            "--email",
+            "not-an-address");
+    assertEquals("createsuperuser: Enter a valid email address.\n", email.err());
+
+    AuthSite.Result asked =
+        run(
+            Map.of(),
+            "bad name\nroot\nnope\nroot@example.com\na long and rare passphrase\na long and rare passphrase\n",
+            "createsuperuser");
+    assertEquals(0, asked.status(), asked.err());
+    assertTrue(asked.err().contains("Error: Enter a valid username."), asked.err());
+    assertTrue(asked.err().contains("Error: Enter a valid email address."), asked.err());
+  }
+
+  @Test
   void interactive_asksAgainUntilThePasswordsMatchAndPass() {
     AuthSite.Result created =
         run(

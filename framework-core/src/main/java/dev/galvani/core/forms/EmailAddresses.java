@@ -4,7 +4,7 @@ package dev.galvani.core.forms;
  * E-mail address checks without regular expressions: the length is capped first (254 characters,
  * the longest address SMTP carries), then the local part and the domain are read once each.
  */
-final class EmailAddresses {
+public final class EmailAddresses {
   static final int MAX_LENGTH = 254;
   private static final int MAX_LOCAL_LENGTH = 64;
   private static final String ATOM_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
@@ -12,7 +12,7 @@ final class EmailAddresses {
   private EmailAddresses() {}
 
   /** {@code user.name+tag@example.com}: a dot-atom local part, {@code @}, a domain. */
-  static boolean isValid(String value) {
+  public static boolean isValid(String value) {
     if (value.length() > MAX_LENGTH) {
       return false;
     }

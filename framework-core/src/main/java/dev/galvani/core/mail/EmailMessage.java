@@ -13,7 +13,10 @@ public record EmailMessage(String subject, String body, String from, List<String
     if (to.isEmpty()) {
       throw new IllegalArgumentException("An email needs at least one recipient");
     }
-    for (String field : List.of(subject, from)) {
+    List<String> headers = new java.util.ArrayList<>(to);
+    headers.add(subject);
+    headers.add(from);
+    for (String field : headers) {
       if (field.indexOf('\r') >= 0 || field.indexOf('\n') >= 0) {
         throw new IllegalArgumentException(
             "Header values may not contain line breaks (header injection): " + field.strip());

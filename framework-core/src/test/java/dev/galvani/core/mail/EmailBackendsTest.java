@@ -86,6 +86,9 @@ class EmailBackendsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new EmailMessage("Hi", "", "a@example.com", List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new EmailMessage("Hi", "", "a@example.com", List.of("b@example.com\nBcc: c@x.org")));
   }
 
   /** Speaks just enough SMTP to take one message; returns what the client sent. */
