@@ -7,9 +7,9 @@
 #   TESTS="db queries updates fortunes" examples/benchmark/run.sh   # the database tests only
 #
 # Env overrides: DURATION (s, default 10), WARMUP (s, 30), RUNS (3), THREADS (2), CONNECTIONS (64),
-# PIPELINE (16), QUERIES (20, N of /queries and /updates), PORT_GALVANI (18080),
+# PIPELINE (16), QUERIES (20, N of /queries, /updates and /cached-queries), PORT_GALVANI (18080),
 # PORT_BASELINE (18081), JVM_FLAGS ("-Xms512m -Xmx512m -XX:+UseParallelGC"),
-# TESTS ("json plaintext db queries updates fortunes"), MVN_OFFLINE (-o),
+# TESTS ("json plaintext db queries updates fortunes cached-queries"), MVN_OFFLINE (-o),
 # DATABASE_URL (PostgreSQL; default the local test database with synchronous_commit=off per
 # connection), DATABASE_POOL_SIZE (both targets' pool; default 8, see BenchmarkDatabase).
 # The database tests need only an empty PostgreSQL database: both targets create and fill their
@@ -27,7 +27,7 @@ PIPELINE="${PIPELINE:-16}"
 PORT_GALVANI="${PORT_GALVANI:-18080}"
 PORT_BASELINE="${PORT_BASELINE:-18081}"
 QUERIES="${QUERIES:-20}"
-TESTS="${TESTS:-json plaintext db queries updates fortunes}"
+TESTS="${TESTS:-json plaintext db queries updates fortunes cached-queries}"
 # synchronous_commit=off is set per connection (libpq "options", passed on by the JDBC driver), the
 # same for both targets, so the database's own setting is left alone
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test?options=-c%20synchronous_commit%3Doff}"
@@ -113,6 +113,7 @@ ACCEPT_HTML='Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q
 path_of() { # test -> the URL path wrk loads
   case "$1" in
     queries | updates) echo "/$1?queries=$QUERIES" ;;
+    cached-queries) echo "/cached-queries?count=$QUERIES" ;;
     *) echo "/$1" ;;
   esac
 }

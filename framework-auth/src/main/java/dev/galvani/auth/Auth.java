@@ -6,6 +6,7 @@ import dev.galvani.core.http.Key;
 import dev.galvani.core.http.PermissionDenied;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.i18n.Translator;
 import dev.galvani.core.security.Csrf;
 import dev.galvani.core.security.Signer;
 import dev.galvani.core.sessions.Session;
@@ -103,6 +104,7 @@ public final class Auth {
     user.setLastLogin(Instant.now());
     Orm.database(request.galvani()).objects(User.class).bulkUpdate(List.of(user), "lastLogin");
     request.set(CURRENT, new CurrentUser(user));
+    request.set(Request.AUTHENTICATED, true);
   }
 
   /** Logs out: the session is deleted server-side and replaced by an empty one. */
@@ -131,6 +133,9 @@ public final class Auth {
     }
     CurrentUser loaded = new CurrentUser(load(request));
     request.set(CURRENT, loaded);
+    if (loaded.account() instanceof User) {
+      request.set(Request.AUTHENTICATED, true); // the page may now be this user's own
+    }
     return loaded.account();
   }
 
@@ -207,7 +212,8 @@ public final class Auth {
         return toLogin(request);
       }
       if (!account.hasPerms(required)) {
-        throw new PermissionDenied("You do not have permission to view this page.");
+        throw new PermissionDenied(
+            Translator.current().gettext("You do not have permission to view this page."));
       }
       return view.handle(request);
     };
@@ -221,7 +227,7 @@ public final class Auth {
         return toLogin(request);
       }
       if (!account.isActive() || !account.isStaff()) {
-        throw new PermissionDenied("This page is for staff only.");
+        throw new PermissionDenied(Translator.current().gettext("This page is for staff only."));
       }
       return view.handle(request);
     };

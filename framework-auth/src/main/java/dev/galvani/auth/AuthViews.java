@@ -4,6 +4,7 @@ import static dev.galvani.core.urls.Urls.path;
 
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.i18n.Translator;
 import dev.galvani.core.security.RedirectTargets;
 import dev.galvani.core.urls.Route;
 import java.util.LinkedHashMap;
@@ -17,8 +18,10 @@ import java.util.Optional;
  * auth/login.html}, which a project overrides by shipping its own template of that name.
  */
 public final class AuthViews {
+  /** The msgid of the failed-login message (translated where shown). */
   static final String INVALID_LOGIN =
-      "Please enter a correct username and password. Note that both fields may be case-sensitive.";
+      Translator.gettextNoop(
+          "Please enter a correct username and password. Note that both fields may be case-sensitive.");
 
   private AuthViews() {}
 
@@ -38,7 +41,9 @@ public final class AuthViews {
                 Auth.loginRequired(
                     request ->
                         PasswordViews.message(
-                            request, "Password change successful", "Your password was changed.")),
+                            request,
+                            Translator.current().gettext("Password change successful"),
+                            Translator.current().gettext("Your password was changed."))),
                 "password_change_done")
             .methods("GET"),
         path("password_reset/", PasswordViews::reset, "password_reset").methods("GET", "POST"),
@@ -47,9 +52,12 @@ public final class AuthViews {
                 request ->
                     PasswordViews.message(
                         request,
-                        "Password reset sent",
-                        "We've emailed you instructions for setting your password, if an account"
-                            + " exists with the email you entered. You should receive them shortly."),
+                        Translator.current().gettext("Password reset sent"),
+                        Translator.current()
+                            .gettext(
+                                "We've emailed you instructions for setting your password, if an"
+                                    + " account exists with the email you entered. You should"
+                                    + " receive them shortly.")),
                 "password_reset_done")
             .methods("GET"),
         path("reset/<str:uid>/<str:token>/", PasswordViews::resetConfirm, "password_reset_confirm")
@@ -59,8 +67,10 @@ public final class AuthViews {
                 request ->
                     PasswordViews.message(
                         request,
-                        "Password reset complete",
-                        "Your password has been set. You may go ahead and log in now."),
+                        Translator.current().gettext("Password reset complete"),
+                        Translator.current()
+                            .gettext(
+                                "Your password has been set. You may go ahead and log in now.")),
                 "password_reset_complete")
             .methods("GET"));
   }
@@ -95,7 +105,7 @@ public final class AuthViews {
         Auth.login(request, user.get());
         return RedirectTargets.redirect(request, next, settings.loginRedirectUrl());
       }
-      context.put("error", INVALID_LOGIN);
+      context.put("error", Translator.current().gettext(INVALID_LOGIN));
     }
     return Response.render(request, "auth/login.html", context);
   }

@@ -1,6 +1,7 @@
 package dev.galvani.auth;
 
 import dev.galvani.core.http.HttpError;
+import dev.galvani.core.i18n.Translator;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,12 +14,17 @@ public final class LockedOut extends HttpError {
   private final long retryAfterSeconds;
 
   LockedOut(Duration retryAfter) {
-    super(
-        429,
-        "Too many failed login attempts. Try again in "
-            + Math.max(1, (retryAfter.toSeconds() + 59) / 60)
-            + " minutes.");
+    super(429, message(Math.max(1, (retryAfter.toSeconds() + 59) / 60)));
     this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+  }
+
+  private static String message(long minutes) {
+    return Translator.current()
+        .ngettext(
+            "Too many failed login attempts. Try again in {n} minute.",
+            "Too many failed login attempts. Try again in {n} minutes.",
+            minutes,
+            Map.of());
   }
 
   @Override

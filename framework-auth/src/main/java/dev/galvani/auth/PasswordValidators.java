@@ -1,5 +1,6 @@
 package dev.galvani.auth;
 
+import dev.galvani.core.i18n.Translator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -49,7 +51,12 @@ public final class PasswordValidators {
     if (password.length() > MAX_LENGTH) {
       // refused before any rule runs, so a megabyte of password costs nothing
       return List.of(
-          "This password is too long. It must contain at most " + MAX_LENGTH + " characters.");
+          Translator.current()
+              .ngettext(
+                  "This password is too long. It must contain at most {n} character.",
+                  "This password is too long. It must contain at most {n} characters.",
+                  MAX_LENGTH,
+                  Map.of()));
     }
     List<String> problems = new ArrayList<>();
     for (Validator validator : validators) {
@@ -62,14 +69,19 @@ public final class PasswordValidators {
     return (password, user) ->
         password.codePointCount(0, password.length()) < length
             ? Optional.of(
-                "This password is too short. It must contain at least " + length + " characters.")
+                Translator.current()
+                    .ngettext(
+                        "This password is too short. It must contain at least {n} character.",
+                        "This password is too short. It must contain at least {n} characters.",
+                        length,
+                        Map.of()))
             : Optional.empty();
   }
 
   public static Validator numeric() {
     return (password, user) ->
         !password.isEmpty() && password.chars().allMatch(Character::isDigit)
-            ? Optional.of("This password is entirely numeric.")
+            ? Optional.of(Translator.current().gettext("This password is entirely numeric."))
             : Optional.empty();
   }
 
@@ -84,10 +96,10 @@ public final class PasswordValidators {
       }
       String lower = password.toLowerCase(Locale.ROOT);
       String[][] attributes = {
-        {"username", user.getUsername()},
-        {"first name", user.getFirstName()},
-        {"last name", user.getLastName()},
-        {"email address", user.getEmail()}
+        {Translator.current().gettext("username"), user.getUsername()},
+        {Translator.current().gettext("first name"), user.getFirstName()},
+        {Translator.current().gettext("last name"), user.getLastName()},
+        {Translator.current().gettext("email address"), user.getEmail()}
       };
       for (String[] attribute : attributes) {
         String value = attribute[1] == null ? "" : attribute[1].toLowerCase(Locale.ROOT);
@@ -98,7 +110,11 @@ public final class PasswordValidators {
         parts.addAll(List.of(value.split("\\W+")));
         for (String part : parts) {
           if (!part.isEmpty() && ratio(lower, part) >= maxSimilarity) {
-            return Optional.of("The password is too similar to the " + attribute[0] + ".");
+            return Optional.of(
+                Translator.current()
+                    .gettext(
+                        "The password is too similar to the {attribute}.",
+                        Map.of("attribute", attribute[0])));
           }
         }
       }
@@ -171,7 +187,7 @@ public final class PasswordValidators {
 
     Optional<String> validate(String password, User user) {
       return passwords.contains(password.toLowerCase(Locale.ROOT).strip())
-          ? Optional.of("This password is too common.")
+          ? Optional.of(Translator.current().gettext("This password is too common."))
           : Optional.empty();
     }
   }

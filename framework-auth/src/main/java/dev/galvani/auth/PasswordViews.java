@@ -2,6 +2,7 @@ package dev.galvani.auth;
 
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.i18n.Translator;
 import dev.galvani.core.mail.EmailBackend;
 import dev.galvani.core.mail.EmailMessage;
 import dev.galvani.orm.Database;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PasswordViews {
   static final String OLD_PASSWORD_WRONG =
-      "Your old password was entered incorrectly. Please enter it again.";
-  static final String MISMATCH = "The two password fields didn't match.";
+      Translator.gettextNoop("Your old password was entered incorrectly. Please enter it again.");
+  static final String MISMATCH = Translator.gettextNoop("The two password fields didn't match.");
 
   private static final Logger LOG = LoggerFactory.getLogger("galvani.auth");
 
@@ -48,7 +49,7 @@ final class PasswordViews {
       Passwords passwords = Auth.passwords(request.galvani());
       List<String> errors = new ArrayList<>();
       if (!passwords.check(request.form().get("old_password", ""), user.getPassword())) {
-        errors.add(OLD_PASSWORD_WRONG);
+        errors.add(Translator.current().gettext(OLD_PASSWORD_WRONG));
       } else {
         errors.addAll(newPasswordProblems(request, user));
       }
@@ -91,15 +92,21 @@ final class PasswordViews {
                       .reverse("auth:password_reset_confirm", uid(user), tokens.make(user));
           messages.add(
               new EmailMessage(
-                  "Password reset on " + request.host(),
-                  "You're receiving this email because you asked for a password reset for your"
-                      + " user account at "
-                      + request.host()
-                      + ".\n\nPlease go to the following page and choose a new password:\n\n"
-                      + link
-                      + "\n\nYour username, in case you've forgotten: "
-                      + user.getUsername()
-                      + "\n",
+                  Translator.current()
+                      .gettext("Password reset on {host}", Map.of("host", request.host())),
+                  Translator.current()
+                      .gettext(
+                          "You're receiving this email because you asked for a password reset"
+                              + " for your user account at {host}.\n\nPlease go to the following"
+                              + " page and choose a new password:\n\n{link}\n\nYour username, in"
+                              + " case you've forgotten: {username}\n",
+                          Map.of(
+                              "host",
+                              request.host(),
+                              "link",
+                              link,
+                              "username",
+                              user.getUsername())),
                   settings.fromEmail(),
                   List.of(user.getEmail())));
         }
@@ -160,7 +167,7 @@ final class PasswordViews {
   private static List<String> newPasswordProblems(Request request, User user) {
     String first = request.form().get("new_password1", "");
     if (!first.equals(request.form().get("new_password2", ""))) {
-      return List.of(MISMATCH);
+      return List.of(Translator.current().gettext(MISMATCH));
     }
     return PasswordValidators.defaults().validate(first, user);
   }

@@ -1,8 +1,6 @@
 package dev.galvani.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.galvani.core.security.Digests;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -120,12 +118,6 @@ public final class Passwords {
 
   /** SHA-256 as 64 hex characters: under bcrypt's 72 bytes, with no NUL. */
   private static String prehash(String raw) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Digests.sha256Hex(raw);
   }
 }

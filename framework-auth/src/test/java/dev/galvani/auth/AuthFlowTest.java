@@ -194,7 +194,7 @@ class AuthFlowTest {
       for (TestResponse locked : List.of(right, wrong)) {
         assertEquals(429, locked.status());
         assertTrue(
-            locked.text().contains("Too many failed login attempts. Try again in 1 minutes."),
+            locked.text().contains("Too many failed login attempts. Try again in 1 minute."),
             locked.text());
         assertTrue(locked.header("Retry-After").isPresent());
       }
@@ -289,6 +289,14 @@ class AuthFlowTest {
       assertTrue(
           Auth.authenticate(site, "MALLORY", "mallorys own password").isEmpty(), "exact names");
     }
+  }
+
+  @Test
+  void aPageBuiltForALoggedInUser_isMarkedSoPageCachesDoNotStoreIt() {
+    TestClient client = new TestClient(galvani);
+    assertEquals("authenticated: false", client.get("/marked/").text());
+    logIn(client, "ada", "correct horse battery staple", "/");
+    assertEquals("authenticated: true", client.get("/marked/").text());
   }
 
   @Test

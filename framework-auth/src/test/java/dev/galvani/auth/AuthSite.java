@@ -7,6 +7,7 @@ import dev.galvani.core.Env;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Secret;
 import dev.galvani.core.Settings;
+import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.sessions.SessionSettings;
 import dev.galvani.orm.OrmApp;
@@ -106,7 +107,15 @@ final class AuthSite {
         path(
             "whoami/",
             request -> Response.render(request, "notes/whoami.html", Map.of()),
-            "whoami"));
+            "whoami"),
+        path(
+            "marked/",
+            request -> {
+              Auth.user(request);
+              return Response.text(
+                  "authenticated: " + request.get(Request.AUTHENTICATED).orElse(false));
+            },
+            "marked"));
   }
 
   /** A site with these auth settings on a fresh in-memory database, migrated. */

@@ -1,11 +1,15 @@
 package dev.galvani.cache;
 
 import dev.galvani.core.cache.Cache;
+import dev.galvani.core.cache.CacheUrl;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -14,10 +18,16 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +48,14 @@ public final class RedisCache implements Cache, AutoCloseable {
   private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
   private final RedisClient client;
-  private final StatefulRedisConnection<String, byte[]> connection;
+  private static final RedisCodec<String, byte[]> CODEC =
+      RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+  private static final long RECONNECT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+  private volatile StatefulRedisConnection<String, byte[]> connection;
+  private final ReentrantLock connecting = new ReentrantLock();
+  private volatile long lastConnectAttempt;
+  private final String address;
   private final String prefix;
   private final boolean failOpen;
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -63,19 +80,44 @@ public final class RedisCache implements Cache, AutoCloseable {
             .build());
     this.prefix = prefix;
     this.failOpen = failOpen;
-    StatefulRedisConnection<String, byte[]> connected;
+    this.address = uri.getHost() + ":" + uri.getPort();
     try {
-      connected = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+      this.connection = client.connect(CODEC);
     } catch (RuntimeException e) {
       if (!failOpen) {
         client.shutdown();
-        throw new CacheUnavailable(
-            "Redis at " + uri.getHost() + ":" + uri.getPort() + " cannot be reached", e);
+        throw new CacheUnavailable("Redis at " + address + " cannot be reached", e);
       }
       warn("connect", e);
-      connected = null;
+      lastConnectAttempt = System.nanoTime();
     }
-    this.connection = connected;
+  }
+
+  /**
+   * The connection; when Redis could not be reached at startup, a new attempt at most once a second
+   * (Lettuce reconnects by itself only a connection it once made).
+   */
+  private StatefulRedisConnection<String, byte[]> connection() {
+    StatefulRedisConnection<String, byte[]> current = connection;
+    if (current != null) {
+      return current;
+    }
+    // one thread tries while the others fail fast, so no request waits behind the attempt
+    if (connecting.tryLock()) {
+      try {
+        if (connection == null && System.nanoTime() - lastConnectAttempt >= RECONNECT_EVERY_NANOS) {
+          lastConnectAttempt = System.nanoTime();
+          connection = client.connect(CODEC); // throws while Redis is still away
+        }
+      } finally {
+        connecting.unlock();
+      }
+    }
+    current = connection;
+    if (current == null) {
+      throw new CacheUnavailable("Redis at " + address + " has not been reachable yet", null);
+    }
+    return current;
   }
 
   @Override
@@ -85,17 +127,94 @@ public final class RedisCache implements Cache, AutoCloseable {
 
   @Override
   public void set(String key, byte[] value, Duration ttl) {
-    long millis = millis(ttl);
-    call("set", redis -> redis.set(prefix + key, value, SetArgs.Builder.px(millis)), null);
+    SetArgs args = expiry(new SetArgs(), ttl);
+    call("set", redis -> redis.set(prefix + key, value, args), null);
   }
 
   @Override
   public boolean add(String key, byte[] value, Duration ttl) {
-    long millis = millis(ttl);
+    SetArgs args = expiry(SetArgs.Builder.nx(), ttl);
+    return call("add", redis -> "OK".equals(redis.set(prefix + key, value, args)), false);
+  }
+
+  @Override
+  public Map<String, byte[]> getMany(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    String[] stored = keys.stream().map(key -> prefix + key).toArray(String[]::new);
     return call(
-        "add",
-        redis -> "OK".equals(redis.set(prefix + key, value, SetArgs.Builder.nx().px(millis))),
+        "getMany",
+        redis -> {
+          Map<String, byte[]> found = new LinkedHashMap<>();
+          for (KeyValue<String, byte[]> pair : redis.mget(stored)) {
+            if (pair.hasValue()) {
+              found.put(pair.getKey().substring(prefix.length()), pair.getValue());
+            }
+          }
+          return found;
+        },
+        Map.of());
+  }
+
+  @Override
+  public void deleteMany(Collection<String> keys) {
+    if (!keys.isEmpty()) {
+      String[] stored = keys.stream().map(key -> prefix + key).toArray(String[]::new);
+      call("deleteMany", redis -> redis.del(stored), null);
+    }
+  }
+
+  @Override
+  public boolean touch(String key, Duration ttl) {
+    Cache.checkTtl(ttl);
+    String stored = prefix + key;
+    return call(
+        "touch",
+        redis -> {
+          if (ttl.equals(FOREVER)) {
+            redis.persist(stored);
+            return redis.exists(stored) > 0;
+          }
+          return redis.pexpire(stored, Math.max(1, ttl.toMillis()));
+        },
         false);
+  }
+
+  /** Redis's INCRBY, only on an existing key, so a counter that expired is not made anew. */
+  private static final String INCR_EXISTING =
+      "if redis.call('exists', KEYS[1]) == 1 then return redis.call('incrby', KEYS[1], ARGV[1])"
+          + " else return nil end";
+
+  /**
+   * {@inheritDoc} When Redis cannot be reached and the cache fails open, this throws as for a
+   * missing key (counters, like values, can vanish).
+   */
+  @Override
+  public long incr(String key, long delta) {
+    Long result;
+    try {
+      result =
+          call(
+              "incr",
+              redis ->
+                  redis.<Long>eval(
+                      INCR_EXISTING,
+                      ScriptOutputType.INTEGER,
+                      new String[] {prefix + key},
+                      Long.toString(delta).getBytes(StandardCharsets.US_ASCII)),
+              null);
+    } catch (CacheUnavailable e) {
+      if (e.getCause() instanceof RedisCommandExecutionException refused) {
+        throw new IllegalStateException(
+            "The value under cache key '" + key + "' cannot be counted: " + refused.getMessage());
+      }
+      throw e;
+    }
+    if (result == null) {
+      throw Cache.missing(key);
+    }
+    return result;
   }
 
   @Override
@@ -103,9 +222,18 @@ public final class RedisCache implements Cache, AutoCloseable {
     return call("delete", redis -> redis.del(prefix + key) > 0, false);
   }
 
-  /** Deletes this cache's keys (those under its prefix) with SCAN, never the whole database. */
+  /**
+   * Deletes this cache's keys (those under its prefix) with SCAN, never the whole database.
+   *
+   * @throws IllegalStateException when the cache has no prefix, so every key would match
+   */
   @Override
   public void clear() {
+    if (prefix.isEmpty()) {
+      throw new IllegalStateException(
+          "This Redis cache has no key prefix, so clear() would delete every key in the database;"
+              + " give it a key_prefix");
+    }
     call(
         "clear",
         redis -> {
@@ -124,29 +252,59 @@ public final class RedisCache implements Cache, AutoCloseable {
         null);
   }
 
+  /**
+   * Asks Redis for a PONG, whatever {@code failOpen} says: for readiness probes.
+   *
+   * @throws CacheUnavailable when Redis does not answer within the timeout
+   */
+  public void ping() {
+    try {
+      connection().sync().ping();
+    } catch (CacheUnavailable e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CacheUnavailable("Redis at " + address + " did not answer PING", e);
+    }
+  }
+
   @Override
   public void close() {
-    if (connection != null) {
-      connection.close();
+    StatefulRedisConnection<String, byte[]> current = connection;
+    if (current != null) {
+      current.close();
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 
   private <R> R call(String operation, Function<RedisCommands<String, byte[]>, R> command, R miss) {
     try {
-      if (connection == null) {
-        throw new CacheUnavailable("Redis was not reachable when the cache started", null);
+      return command.apply(connection().sync());
+    } catch (RedisCommandExecutionException e) {
+      if (isRefusal(e)) {
+        // Redis answered and refused this command for this value: not an outage
+        throw new CacheUnavailable("Redis refused " + operation + ": " + e.getMessage(), e);
       }
-      return command.apply(connection.sync());
+      // LOADING, READONLY, OOM, BUSY, ...: the server cannot serve now, as when it is away
+      return unavailable(operation, e, miss);
     } catch (RuntimeException e) {
-      if (!failOpen) {
-        throw e instanceof CacheUnavailable unavailable
-            ? unavailable
-            : new CacheUnavailable("Redis " + operation + " failed: " + e.getMessage(), e);
-      }
-      warn(operation, e);
-      return miss;
+      return unavailable(operation, e, miss);
     }
+  }
+
+  /** A command refused for the value it met (a wrong type, not a number), not a server state. */
+  private static boolean isRefusal(RedisCommandExecutionException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith("WRONGTYPE") || message.contains("not an integer");
+  }
+
+  private <R> R unavailable(String operation, RuntimeException e, R miss) {
+    if (!failOpen) {
+      throw e instanceof CacheUnavailable unavailable
+          ? unavailable
+          : new CacheUnavailable("Redis " + operation + " failed: " + e.getMessage(), e);
+    }
+    warn(operation, e);
+    return miss;
   }
 
   private void warn(String operation, RuntimeException e) {
@@ -160,11 +318,42 @@ public final class RedisCache implements Cache, AutoCloseable {
     }
   }
 
-  private static long millis(Duration ttl) {
-    if (ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException("A cache timeout must be positive, not " + ttl);
+  private static SetArgs expiry(SetArgs args, Duration ttl) {
+    Cache.checkTtl(ttl);
+    return ttl.equals(FOREVER) ? args : args.px(Math.max(1, ttl.toMillis()));
+  }
+
+  /** The options a {@code redis://} cache URL takes besides {@code timeout} and {@code version}. */
+  public static final Set<String> URL_OPTIONS = Set.of("key_prefix", "socket_timeout", "fail_open");
+
+  /**
+   * A cache from a {@code redis://host:port/db} (or {@code rediss://} for TLS) URL, with the
+   * options {@code key_prefix} (the cache's name unless given), {@code socket_timeout} in seconds
+   * (1 by default) and {@code fail_open} (true by default).
+   *
+   * @throws dev.galvani.core.ImproperlyConfigured on unknown or wrong options
+   */
+  public static RedisCache fromUrl(CacheUrl url) {
+    url.requireOptions(URL_OPTIONS);
+    if (url.address().isEmpty()) {
+      throw url.problem("has no host; write " + url.scheme() + "://host:6379/0");
     }
-    return Math.max(1, ttl.toMillis());
+    String prefix = url.option("key_prefix", url.name());
+    Duration timeout = url.secondsOption("socket_timeout", Duration.ofSeconds(1));
+    boolean failOpen = url.boolOption("fail_open", true);
+    try {
+      RedisURI.create(url.scheme() + "://" + url.address());
+    } catch (IllegalArgumentException e) {
+      // Lettuce's message may hold the whole URL, password and all: say what, not its text
+      throw url.problem(
+          "is not a Redis URL: write redis://[:password@]host[:port][/database], with the password"
+              + " URL-encoded");
+    }
+    return new RedisCache(
+        url.scheme() + "://" + url.address(),
+        prefix.isEmpty() ? "" : prefix + ":",
+        timeout,
+        failOpen);
   }
 
   /** The prefix with Redis glob characters escaped, for SCAN MATCH. */

@@ -41,4 +41,34 @@ class CaffeineCacheTest extends CacheContract {
     cache.get("copy").orElseThrow()[1] = 'Y';
     assertEquals("abc", new String(cache.get("copy").orElseThrow(), StandardCharsets.UTF_8));
   }
+
+  record Point(int x, String label, java.time.Instant at) {}
+
+  public static final class Box {
+    public java.util.List<String> items = new java.util.ArrayList<>();
+  }
+
+  @Test
+  void immutableRecords_areDecodedOnceAndShared_mutableValuesAreFreshCopies() {
+    dev.galvani.core.cache.NamedCache named =
+        new dev.galvani.core.cache.NamedCache("default", cache);
+    Point point = new Point(1, "one", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    named.set("point", point);
+    Point first = named.get("point", Point.class).orElseThrow();
+    assertEquals(point, first);
+    assertTrue(first == named.get("point", Point.class).orElseThrow(), "one shared instance");
+    named.set("point", new Point(2, "two", point.at()));
+    assertEquals(2, named.get("point", Point.class).orElseThrow().x(), "a new value is read anew");
+
+    named.set("count", 7);
+    assertEquals(7, named.get("count", int.class).orElseThrow());
+    assertEquals(7, named.get("count", int.class).orElseThrow(), "a shared primitive, again");
+
+    Box box = new Box();
+    box.items.add("a");
+    named.set("box", box);
+    Box read = named.get("box", Box.class).orElseThrow();
+    read.items.add("changed by a reader");
+    assertEquals(java.util.List.of("a"), named.get("box", Box.class).orElseThrow().items);
+  }
 }

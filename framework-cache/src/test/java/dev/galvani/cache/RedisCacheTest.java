@@ -87,4 +87,12 @@ class RedisCacheTest extends CacheContract {
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void clear_withoutAPrefix_isRefusedRatherThanEmptyingTheDatabase() {
+    try (RedisCache bare = new RedisCache(TestRedis.url(), "", Duration.ofSeconds(2), true)) {
+      var refused = assertThrows(IllegalStateException.class, bare::clear);
+      assertTrue(refused.getMessage().contains("key_prefix"), refused.getMessage());
+    }
+  }
 }

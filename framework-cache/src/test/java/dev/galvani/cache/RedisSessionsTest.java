@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
+import dev.galvani.core.cache.CacheSettings;
+import dev.galvani.core.cache.Caches;
 import dev.galvani.core.sessions.CacheSessionStore;
 import dev.galvani.core.sessions.SessionMiddleware;
 import dev.galvani.core.sessions.SessionSettings;
@@ -41,6 +43,28 @@ class RedisSessionsTest {
       onOne.cookies().forEach(onTwo::cookie);
       assertEquals("visits: 3", onTwo.get("/count/").text());
       first.clear();
+    }
+  }
+
+  @Test
+  void sessionsInTheCacheAppsDefaultCache_workOnCaffeineAndOnRedis() {
+    for (String url :
+        List.of(
+            "caffeine://", TestRedis.url() + "?key_prefix=galvani-sessions-" + UUID.randomUUID())) {
+      Settings settings =
+          SessionSite.settings(List.of(new SessionMiddleware()))
+              .set(
+                  SessionSettings.KEY,
+                  SessionSettings.defaults().withStore(new CacheSessionStore()))
+              .set(CacheSettings.KEY, CacheSettings.of(url))
+              .apps(new CacheApp());
+      try (Galvani galvani = new Galvani(settings)) {
+        TestClient client = new TestClient(galvani);
+        assertEquals("visits: 1", client.get("/count/").text(), url);
+        assertEquals("visits: 2", client.get("/count/").text(), url);
+        assertEquals("visits: 1", new TestClient(galvani).get("/count/").text(), url);
+        Caches.of(galvani).defaultCache().clear();
+      }
     }
   }
 

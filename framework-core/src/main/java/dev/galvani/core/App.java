@@ -2,6 +2,7 @@ package dev.galvani.core;
 
 import dev.galvani.core.checks.Check;
 import dev.galvani.core.commands.Command;
+import dev.galvani.core.health.Probe;
 import dev.galvani.core.middleware.Middleware;
 import dev.galvani.core.templates.ContextProcessor;
 import java.util.List;
@@ -47,6 +48,14 @@ public interface App {
    * after all of {@link Settings#middleware}, in app order, the first app's outermost.
    */
   default List<Middleware> viewMiddleware() {
+    return List.of();
+  }
+
+  /**
+   * Checks of the services this app needs (a database, a shared cache), run by {@code
+   * HealthMiddleware}'s readiness endpoint.
+   */
+  default List<Probe> readinessProbes() {
     return List.of();
   }
 

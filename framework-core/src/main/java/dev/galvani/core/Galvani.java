@@ -174,6 +174,7 @@ public final class Galvani implements AutoCloseable {
         }
       }
       Response response = chain.handle(request);
+      request.finish(response);
       if (request.method().equals("HEAD")) {
         response.dropBody();
       }

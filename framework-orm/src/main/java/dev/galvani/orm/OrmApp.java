@@ -4,6 +4,7 @@ import dev.galvani.core.App;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.ImproperlyConfigured;
 import dev.galvani.core.commands.Command;
+import dev.galvani.core.health.Probe;
 import dev.galvani.core.middleware.Middleware;
 import dev.galvani.orm.fixtures.DbShellCommand;
 import dev.galvani.orm.fixtures.DumpDataCommand;
@@ -71,6 +72,36 @@ public final class OrmApp implements App {
     }
     orm = new Orm(databases);
     galvani.publish(Orm.KEY, orm);
+  }
+
+  /** One probe per database: a pooled connection that answers {@code isValid} within 2 s. */
+  @Override
+  public List<Probe> readinessProbes() {
+    if (orm == null) {
+      return List.of();
+    }
+    List<Probe> probes = new ArrayList<>();
+    orm.databases()
+        .forEach(
+            (name, database) ->
+                probes.add(
+                    new Probe() {
+                      @Override
+                      public String name() {
+                        return "database:" + name;
+                      }
+
+                      @Override
+                      public void check(Galvani galvani) throws Exception {
+                        try (java.sql.Connection connection =
+                            database.dataSource().getConnection()) {
+                          if (!connection.isValid(2)) {
+                            throw new java.sql.SQLException("the connection is not valid");
+                          }
+                        }
+                      }
+                    }));
+    return probes;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.galvani.core.Env;
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Secret;
 import dev.galvani.core.Settings;
+import dev.galvani.core.TcpForwarder;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.test.TestClient;
 import dev.galvani.core.test.TestResponse;

@@ -1,5 +1,6 @@
 package dev.galvani.core.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,14 +93,49 @@ public final class LocalMemoryCache implements Cache {
     entries.clear();
   }
 
+  @Override
+  public boolean touch(String key, Duration ttl) {
+    Instant expiresAt = expiry(ttl);
+    Instant now = clock.instant();
+    Entry touched =
+        entries.computeIfPresent(
+            key,
+            (k, existing) ->
+                existing.isExpired(now) ? null : new Entry(existing.value(), expiresAt));
+    return touched != null;
+  }
+
+  @Override
+  public long incr(String key, long delta) {
+    Instant now = clock.instant();
+    long[] result = new long[1];
+    Entry changed =
+        entries.computeIfPresent(
+            key,
+            (k, existing) -> {
+              if (existing.isExpired(now)) {
+                return null;
+              }
+              result[0] = Math.addExact(Cache.parseNumber(key, existing.value()), delta);
+              byte[] text = Long.toString(result[0]).getBytes(StandardCharsets.US_ASCII);
+              return new Entry(text, existing.expiresAt());
+            });
+    if (changed == null) {
+      throw Cache.missing(key);
+    }
+    return result[0];
+  }
+
   private Entry newEntry(String key, byte[] value, Duration ttl) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    if (ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException(
-          "A cache entry's time to live must be positive, not " + ttl + "; use delete to remove");
-    }
-    return new Entry(value.clone(), clock.instant().plus(ttl));
+    return new Entry(value.clone(), expiry(ttl));
+  }
+
+  private Instant expiry(Duration ttl) {
+    Cache.checkTtl(ttl);
+    Instant now = clock.instant();
+    return ttl.compareTo(Duration.between(now, Instant.MAX)) >= 0 ? Instant.MAX : now.plus(ttl);
   }
 
   /** Culls when full; the bound is approximate under concurrent writes, never far exceeded. */

@@ -17,13 +17,16 @@ public abstract class AbstractField<T, F extends AbstractField<T, F>> extends Fi
   /** The same field with other common options. */
   abstract F with(FieldOptions<T> options);
 
-  /** The label shown to the user instead of the one derived from the name. */
-  public F label(String label) {
+  /**
+   * The label shown to the user instead of the one derived from the name; lazy text ({@code
+   * gettextLazy("Your name")}) is translated each time the form is shown.
+   */
+  public F label(CharSequence label) {
     return with(options.withLabel(Objects.requireNonNull(label, "label")));
   }
 
-  /** Help text shown below the widget. */
-  public F helpText(String helpText) {
+  /** Help text shown below the widget; lazy text is translated when shown. */
+  public F helpText(CharSequence helpText) {
     return with(options.withHelpText(Objects.requireNonNull(helpText, "helpText")));
   }
 

@@ -68,8 +68,11 @@ public final class DecimalField extends AbstractField<BigDecimal, DecimalField> 
       return Optional.empty();
     }
     String value = text.get();
+    if (value.length() <= MAX_TEXT_LENGTH && !isPlainDecimal(value)) {
+      value = LocalizedInput.plainNumber(value).orElse(value);
+    }
     if (value.length() > MAX_TEXT_LENGTH || !isPlainDecimal(value)) {
-      throw new ValidationError(Messages.NUMBER);
+      throw new ValidationError(Messages.number());
     }
     return Optional.of(new BigDecimal(value));
   }

@@ -33,12 +33,12 @@ public abstract class Field<T> {
 
   /** The label the user reads: by default from the name, "first_name" gives "First name". */
   public String label() {
-    return options.label();
+    return options.label().toString();
   }
 
   /** Help text shown with the field; empty for none. */
   public String helpText() {
-    return options.helpText();
+    return options.helpText().toString();
   }
 
   /** Whether an empty value is an error ("This field is required."); true unless optional. */
@@ -102,7 +102,7 @@ public abstract class Field<T> {
       return Cleaned.failed(List.of(e.getMessage()));
     }
     if (parsed.isEmpty()) {
-      return required() ? Cleaned.failed(List.of(Messages.REQUIRED)) : Cleaned.of(emptyValue());
+      return required() ? Cleaned.failed(List.of(Messages.required())) : Cleaned.of(emptyValue());
     }
     T value = parsed.get();
     List<String> errors = new ArrayList<>(check(value));

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** What every field has: name, label, help text, initial value, required flag and validators. */
+/**
+ * What every field has: name, label, help text, initial value, required flag and validators. The
+ * label and help text may be lazy text ({@code I18n.gettextLazy}), read when shown.
+ */
 record FieldOptions<T>(
     String name,
-    String label,
-    String helpText,
+    CharSequence label,
+    CharSequence helpText,
     T initial,
     boolean required,
     List<Validator<? super T>> validators) {
@@ -29,11 +32,11 @@ record FieldOptions<T>(
     return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 
-  FieldOptions<T> withLabel(String label) {
+  FieldOptions<T> withLabel(CharSequence label) {
     return new FieldOptions<>(name, label, helpText, initial, required, validators);
   }
 
-  FieldOptions<T> withHelpText(String helpText) {
+  FieldOptions<T> withHelpText(CharSequence helpText) {
     return new FieldOptions<>(name, label, helpText, initial, required, validators);
   }
 

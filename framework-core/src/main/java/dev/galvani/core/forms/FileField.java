@@ -43,7 +43,7 @@ public final class FileField extends AbstractField<UploadedFile, FileField> {
     if (submitted.files().isEmpty()) {
       // a text value under the file's name: the form was not sent as multipart/form-data
       if (submitted.firstTrimmed().isPresent()) {
-        throw new ValidationError(Messages.NO_FILE);
+        throw new ValidationError(Messages.noFile());
       }
       return Optional.empty();
     }
@@ -52,7 +52,7 @@ public final class FileField extends AbstractField<UploadedFile, FileField> {
       return Optional.empty(); // what browsers send when no file was chosen
     }
     if (file.size() == 0) {
-      throw new ValidationError(Messages.EMPTY_FILE);
+      throw new ValidationError(Messages.emptyFile());
     }
     return Optional.of(file);
   }

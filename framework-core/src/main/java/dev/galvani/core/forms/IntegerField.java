@@ -46,9 +46,13 @@ public final class IntegerField extends AbstractField<Integer, IntegerField> {
       return Optional.empty();
     }
     String value = text.get();
+    if (value.length() <= MAX_TEXT_LENGTH
+        && !value.chars().allMatch(c -> c == '-' || c == '+' || Character.isDigit(c))) {
+      value = LocalizedInput.plainNumber(value).filter(plain -> !plain.contains(".")).orElse(value);
+    }
     String digits = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
     if (digits.isEmpty() || value.length() > MAX_TEXT_LENGTH || !Hostnames.allDigits(digits)) {
-      throw new ValidationError(Messages.WHOLE_NUMBER);
+      throw new ValidationError(Messages.wholeNumber());
     }
     // the bounds are checked here, on the exact number, so a huge one is not mistaken for a typo
     BigInteger number = new BigInteger(value);

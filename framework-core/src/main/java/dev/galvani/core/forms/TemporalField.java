@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A date, date-time or time in the ISO formats HTML inputs send: {@code 2026-03-01}, {@code
@@ -20,19 +21,31 @@ public final class TemporalField<T extends Comparable<? super T>>
   private static final int MAX_TEXT_LENGTH = 40;
 
   /** How one kind of value is read and named. */
-  record Kind<T>(String widget, String invalidMessage, Function<String, T> parser) {}
+  /**
+   * How one kind of value is read and named; the message is made when shown, in the active
+   * language. {@code localized} reads the language's own way of writing it, when the ISO form
+   * fails.
+   */
+  record Kind<T>(
+      String widget,
+      Supplier<String> invalidMessage,
+      Function<String, T> parser,
+      Function<String, Optional<T>> localized) {}
 
-  static final Kind<LocalDate> DATE = new Kind<>("date", Messages.DATE, LocalDate::parse);
+  static final Kind<LocalDate> DATE =
+      new Kind<>("date", Messages::date, LocalDate::parse, LocalizedInput::date);
   static final Kind<LocalDateTime> DATE_TIME =
       new Kind<>(
           "datetime-local",
-          Messages.DATE_TIME,
+          Messages::dateTime,
           text ->
               LocalDateTime.parse(
                   text.length() > 10 && text.charAt(10) == ' '
                       ? text.substring(0, 10) + 'T' + text.substring(11)
-                      : text));
-  static final Kind<LocalTime> TIME = new Kind<>("time", Messages.TIME, LocalTime::parse);
+                      : text),
+          text -> Optional.empty());
+  static final Kind<LocalTime> TIME =
+      new Kind<>("time", Messages::time, LocalTime::parse, LocalizedInput::time);
 
   private final Kind<T> kind;
   private final T min;
@@ -76,12 +89,15 @@ public final class TemporalField<T extends Comparable<? super T>>
       return Optional.empty();
     }
     if (text.get().length() > MAX_TEXT_LENGTH) {
-      throw new ValidationError(kind.invalidMessage());
+      throw new ValidationError(kind.invalidMessage().get());
     }
     try {
       return Optional.of(kind.parser().apply(text.get()));
     } catch (DateTimeParseException e) {
-      throw new ValidationError(kind.invalidMessage());
+      return Optional.of(
+          kind.localized()
+              .apply(text.get())
+              .orElseThrow(() -> new ValidationError(kind.invalidMessage().get())));
     }
   }
 

@@ -101,10 +101,10 @@ public final class TextField extends AbstractField<String, TextField> {
       errors.add(Messages.minLength(minLength, length));
     }
     if (kind == Kind.EMAIL && length <= maxLength && !EmailAddresses.isValid(value)) {
-      errors.add(Messages.EMAIL);
+      errors.add(Messages.email());
     }
     if (kind == Kind.URL && !WebAddresses.isValid(value)) {
-      errors.add(Messages.URL);
+      errors.add(Messages.url());
     }
     return errors;
   }

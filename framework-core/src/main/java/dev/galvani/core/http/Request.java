@@ -18,15 +18,30 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
+import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP request as a view sees it. The body, form and JSON are read lazily, once, within the
  * limits from settings. One request belongs to one thread: not thread-safe.
  */
 public final class Request implements AutoCloseable {
+  /**
+   * Set to true by an authentication module once it has looked up a logged-in user for this
+   * request, so the response may be built for that user: the page cache does not store such
+   * responses unless told to.
+   */
+  public static final Key<Boolean> AUTHENTICATED = Key.of("galvani.authenticated", Boolean.class);
+
+  /**
+   * The language the response is being made in, set by locale middleware; the page cache keeps one
+   * copy per language.
+   */
+  public static final Key<String> LANGUAGE = Key.of("galvani.language", String.class);
+
   private final Galvani galvani;
   private final RawRequest raw;
   private final String path;
@@ -43,6 +58,7 @@ public final class Request implements AutoCloseable {
   private MultiPartFormData.Parts multipartParts;
   private byte[] body;
   private Map<String, String> cookies;
+  private List<Consumer<Response>> responseCallbacks;
 
   /**
    * Builds a request. A malformed path (encoded slashes, dot segments, NUL, invalid UTF-8) is kept
@@ -231,6 +247,33 @@ public final class Request implements AutoCloseable {
     attributeKeys[attributeCount] = key;
     attributeValues[attributeCount] = value;
     attributeCount++;
+  }
+
+  /**
+   * Runs {@code callback} with the final response, after every middleware has had its turn (and
+   * added its headers and cookies) and before it is sent. An exception in a callback is logged and
+   * does not change the response. The page cache stores pages this way.
+   */
+  public void afterResponse(Consumer<Response> callback) {
+    if (responseCallbacks == null) {
+      responseCallbacks = new ArrayList<>(1);
+    }
+    responseCallbacks.add(callback);
+  }
+
+  /** Runs the {@link #afterResponse} callbacks; called once by the runtime. */
+  public void finish(Response response) {
+    if (responseCallbacks == null) {
+      return;
+    }
+    for (Consumer<Response> callback : responseCallbacks) {
+      try {
+        callback.accept(response);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger("galvani.request")
+            .error("A response callback failed for {}", this, e);
+      }
+    }
   }
 
   /** The route this request matched, once the URL resolver has run; empty for unmatched paths. */

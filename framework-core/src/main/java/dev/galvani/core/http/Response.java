@@ -149,6 +149,32 @@ public final class Response {
     return this;
   }
 
+  /**
+   * Adds header names to {@code Vary} (Django's {@code patch_vary_headers}), keeping those already
+   * there; nothing changes when it holds {@code *}.
+   */
+  public Response varyOn(String... names) {
+    String current = String.join(", ", headers.all("Vary")).trim();
+    StringBuilder vary = new StringBuilder(current);
+    for (String name : names) {
+      boolean present = false;
+      for (String existing : vary.toString().split(",")) {
+        String trimmed = existing.trim();
+        if (trimmed.equals("*") || trimmed.equalsIgnoreCase(name)) {
+          present = true;
+          break;
+        }
+      }
+      if (!present) {
+        vary.append(vary.isEmpty() ? "" : ", ").append(name);
+      }
+    }
+    if (!vary.toString().equals(current)) {
+      headers.set("Vary", vary.toString());
+    }
+    return this;
+  }
+
   public Response cookie(Cookie cookie) {
     cookies.removeIf(existing -> existing.name().equals(cookie.name()));
     cookies.add(cookie);

@@ -47,7 +47,16 @@ public final class Csrf {
       state.cookieNeedsUpdate = true;
     }
     state.used = true;
+    state.issued++;
     return mask(state.secret);
+  }
+
+  /**
+   * How many tokens this request has handed out so far: a cache compares it before and after
+   * rendering a fragment, since a fragment holding a token belongs to one visitor.
+   */
+  public static int tokensIssued(Request request) {
+    return request.get(STATE).map(state -> state.issued).orElse(0);
   }
 
   /** Whether the CsrfMiddleware handles this request (so {@link #token} can be called). */
@@ -126,5 +135,6 @@ public final class Csrf {
     String secret;
     boolean cookieNeedsUpdate;
     boolean used;
+    int issued;
   }
 }

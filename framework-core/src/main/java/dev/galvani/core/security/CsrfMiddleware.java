@@ -50,7 +50,10 @@ public final class CsrfMiddleware implements Middleware {
                 .maxAge(Duration.ofDays(365))
                 .httpOnly(false)
                 .secure(settings.csrfCookieSecure()));
-        response.headers().add("Vary", "Cookie");
+      }
+      if (state.used) {
+        // the page holds a token masked from this visitor's secret: caches must keep it apart
+        response.varyOn("Cookie");
       }
       return response;
     };

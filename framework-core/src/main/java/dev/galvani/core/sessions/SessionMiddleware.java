@@ -64,7 +64,7 @@ public final class SessionMiddleware implements Middleware {
       request.set(Session.KEY, session);
       Response response = next.handle(request);
       if (session.wasAccessed()) {
-        addVaryCookie(response);
+        response.varyOn("Cookie");
         save(request, settings, cookie, session, response);
       }
       return response;
@@ -125,20 +125,5 @@ public final class SessionMiddleware implements Middleware {
     }
     Cookie sessionCookie = settings.cookie(value);
     response.cookie(session.expiresAtBrowserClose() ? sessionCookie : sessionCookie.maxAge(age));
-  }
-
-  private static void addVaryCookie(Response response) {
-    Optional<String> vary = response.headers().first("Vary");
-    if (vary.isEmpty() || vary.get().isBlank()) {
-      response.header("Vary", "Cookie");
-      return;
-    }
-    boolean present =
-        Arrays.stream(vary.get().split(","))
-            .map(String::trim)
-            .anyMatch(name -> name.equalsIgnoreCase("Cookie") || name.equals("*"));
-    if (!present) {
-      response.header("Vary", vary.get() + ", Cookie");
-    }
   }
 }

@@ -5,6 +5,7 @@ import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
+import dev.galvani.core.i18n.Translator;
 import dev.galvani.core.security.ContentSecurityPolicyMiddleware;
 import dev.galvani.core.security.Csrf;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class Templates {
     classpath.setPrefix("templates/");
     engine.addTemplateResolver(configure(classpath, settings, order));
     engine.addDialect(new GalvaniDialect(galvani));
+    engine.setMessageResolver(new TranslatorMessageResolver());
     for (App app : settings.apps()) {
       processors.addAll(app.contextProcessors());
       for (IDialect dialect : app.templateDialects()) {
@@ -126,7 +128,11 @@ public final class Templates {
               + template
               + "': use a relative path such as 'polls/index.html'");
     }
-    return engine.process(template, new VariablesContext(variables));
+    Locale locale =
+        variables.get("request") instanceof Request request
+            ? request.get(Request.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.ENGLISH)
+            : Locale.forLanguageTag(Translator.current().language());
+    return engine.process(template, new VariablesContext(variables, locale));
   }
 
   /** A template name is code, never user input: fragment syntax and path tricks are refused. */
@@ -145,10 +151,11 @@ public final class Templates {
    * The render's variables as Thymeleaf's context, without copying them into a {@code Context}
    * first (Thymeleaf copies them into its engine context anyway).
    */
-  private record VariablesContext(Map<String, Object> variables) implements IContext {
+  private record VariablesContext(Map<String, Object> variables, Locale locale)
+      implements IContext {
     @Override
     public Locale getLocale() {
-      return Locale.getDefault();
+      return locale;
     }
 
     @Override

@@ -26,4 +26,18 @@ public interface Converter {
   default String toUrl(Object value) {
     return String.valueOf(value);
   }
+
+  /**
+   * The value reverse uses when the caller gives none for this converter's argument, or null when
+   * the argument must be given. The i18n URL patterns' language converter answers the active
+   * language, so {@code reverse("polls:index")} gives {@code /de/polls/} to a German visitor.
+   */
+  default Object implicitValue() {
+    return null;
+  }
+
+  /** Whether reverse may leave this converter's argument out (see {@link #implicitValue}). */
+  default boolean isImplicit() {
+    return false;
+  }
 }

@@ -99,6 +99,13 @@ public final class UrlResolver {
   /** Builds the URL of a named route from positional arguments. */
   public String reverse(String name, Object... args) {
     CompiledRoute route = named(name);
+    if (args.length == route.explicit.size() && route.explicit.size() < route.parameters.size()) {
+      Map<String, Object> byPosition = new LinkedHashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        byPosition.put(route.explicit.get(i).name, args[i]);
+      }
+      return route.build(name, route.withImplicit(byPosition));
+    }
     if (args.length != route.parameters.size()) {
       throw new NoReverseMatch(
           "Reverse for '"
@@ -122,7 +129,8 @@ public final class UrlResolver {
     CompiledRoute route = named(name);
     Set<String> expected =
         route.parameters.stream().map(p -> p.name).collect(Collectors.toCollection(TreeSet::new));
-    if (!expected.equals(new TreeSet<>(args.keySet()))) {
+    Map<String, ?> all = route.withImplicit(args);
+    if (!expected.equals(new TreeSet<>(all.keySet()))) {
       throw new NoReverseMatch(
           "Reverse for '"
               + name
@@ -131,7 +139,7 @@ public final class UrlResolver {
               + " but expects "
               + route.expectation());
     }
-    return route.build(name, args);
+    return route.build(name, all);
   }
 
   /** Builds the URL of a named route and appends a query string. */
@@ -327,6 +335,7 @@ public final class UrlResolver {
     final String fullPattern;
     final List<Part> parts;
     final List<Part> parameters;
+    final List<Part> explicit;
     final Pattern regex;
     final String literalPath;
     final int index;
@@ -339,6 +348,7 @@ public final class UrlResolver {
       this.fullPattern = fullPattern;
       this.parts = List.copyOf(parts);
       this.parameters = parts.stream().filter(p -> !p.isLiteral()).toList();
+      this.explicit = parameters.stream().filter(p -> !p.converter.isImplicit()).toList();
       if (parameters.isEmpty()) {
         this.regex = null;
         this.literalPath = parts.stream().map(Part::literal).collect(Collectors.joining());
@@ -356,6 +366,20 @@ public final class UrlResolver {
     static CompiledRoute of(
         Route route, String name, String fullPattern, List<Part> parts, int index) {
       return new CompiledRoute(route, name, fullPattern, parts, index);
+    }
+
+    /** The arguments with each implicit one the caller left out filled in. */
+    Map<String, ?> withImplicit(Map<String, ?> args) {
+      if (explicit.size() == parameters.size()) {
+        return args;
+      }
+      Map<String, Object> all = new LinkedHashMap<>(args);
+      for (Part part : parameters) {
+        if (part.converter.isImplicit() && !all.containsKey(part.name)) {
+          all.put(part.name, part.converter.implicitValue());
+        }
+      }
+      return all;
     }
 
     ResolverMatch matchWith(Map<String, Object> args) {

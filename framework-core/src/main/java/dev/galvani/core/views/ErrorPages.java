@@ -5,6 +5,7 @@ import dev.galvani.core.http.HttpError;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.http.SuspiciousOperation;
+import dev.galvani.core.i18n.Translator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,15 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPages {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("galvani.request");
   private static final Logger SECURITY_LOG = LoggerFactory.getLogger("galvani.security");
-  private static final Map<Integer, String> REASONS =
-      Map.of(
-          400, "Bad Request",
-          403, "Forbidden",
-          404, "Not Found",
-          405, "Method Not Allowed",
-          413, "Content Too Large",
-          500, "Server Error",
-          503, "Service Unavailable");
 
   private final Galvani galvani;
 
@@ -40,7 +32,7 @@ public final class ErrorPages {
   public Response render(Request request, Throwable error) {
     int status = error instanceof HttpError http ? http.status() : 500;
     log(request, status, error);
-    String reason = REASONS.getOrDefault(status, "Error");
+    String reason = reason(Translator.current(), status);
     // 4xx messages are written for clients; a 500's message may hold internals
     String detail = status < 500 && error.getMessage() != null ? error.getMessage() : "";
     Response response;
@@ -88,14 +80,17 @@ public final class ErrorPages {
   }
 
   static String plainPage(int status, String reason, String detail) {
-    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+    String shown = Html.escape(reason);
+    return "<!doctype html>\n<html lang=\""
+        + Html.escape(Translator.current().language())
+        + "\"><head><meta charset=\"utf-8\"><title>"
         + status
         + " "
-        + reason
+        + shown
         + "</title></head>\n<body><h1>"
         + status
         + " "
-        + reason
+        + shown
         + "</h1>"
         + (detail.isEmpty() ? "" : "<p>" + Html.escape(detail) + "</p>")
         + "</body></html>\n";
@@ -114,10 +109,24 @@ public final class ErrorPages {
     } else if (REQUEST_LOG.isWarnEnabled()) {
       REQUEST_LOG.warn(
           "{}: {} {}: {}",
-          REASONS.getOrDefault(status, "Error"),
+          reason(Translator.ENGLISH, status),
           request.method(),
           request.rawPath(),
           error.getMessage());
     }
+  }
+
+  /** The status's reason phrase, in the translator's language. */
+  private static String reason(Translator t, int status) {
+    return switch (status) {
+      case 400 -> t.gettext("Bad Request");
+      case 403 -> t.gettext("Forbidden");
+      case 404 -> t.gettext("Not Found");
+      case 405 -> t.gettext("Method Not Allowed");
+      case 413 -> t.gettext("Content Too Large");
+      case 500 -> t.gettext("Server Error");
+      case 503 -> t.gettext("Service Unavailable");
+      default -> t.gettext("Error");
+    };
   }
 }

@@ -188,4 +188,92 @@ public abstract class CacheContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void forever_keepsTheValueUntilDeleted() throws InterruptedException {
+    cache.set("contract:forever", bytes("kept"), Cache.FOREVER);
+    assertTrue(cache.add("contract:forever-add", bytes("added"), Cache.FOREVER));
+    passTime(Duration.ofMillis(1500));
+    assertEquals("kept", text(cache.get("contract:forever")));
+    assertEquals("added", text(cache.get("contract:forever-add")));
+    assertTrue(cache.delete("contract:forever"));
+  }
+
+  @Test
+  void touch_givesALiveKeyANewTtl_andReportsMissingOnes() throws InterruptedException {
+    cache.set("contract:touched", bytes("v"), Duration.ofSeconds(1));
+    cache.set("contract:untouched", bytes("v"), Duration.ofSeconds(1));
+    assertTrue(cache.touch("contract:touched", MINUTE));
+    assertFalse(cache.touch("contract:never-set", MINUTE));
+    passTime(Duration.ofMillis(1500));
+    assertEquals("v", text(cache.get("contract:touched")));
+    assertTrue(cache.get("contract:untouched").isEmpty());
+    assertFalse(cache.touch("contract:untouched", MINUTE), "an expired key is not touched");
+  }
+
+  @Test
+  void touch_withForever_keepsTheKey() throws InterruptedException {
+    cache.set("contract:made-forever", bytes("v"), Duration.ofSeconds(1));
+    assertTrue(cache.touch("contract:made-forever", Cache.FOREVER));
+    passTime(Duration.ofMillis(1500));
+    assertEquals("v", text(cache.get("contract:made-forever")));
+  }
+
+  @Test
+  void incr_addsToAStoredNumber_andKeepsItsTtl() throws InterruptedException {
+    cache.set("contract:counter", bytes("41"), Duration.ofSeconds(1));
+    assertEquals(42, cache.incr("contract:counter", 1));
+    assertEquals(32, cache.incr("contract:counter", -10));
+    assertEquals("32", text(cache.get("contract:counter")));
+    passTime(Duration.ofMillis(1500));
+    assertTrue(cache.get("contract:counter").isEmpty(), "incr must not extend the ttl");
+    assertThrows(java.util.NoSuchElementException.class, () -> cache.incr("contract:counter", 1));
+  }
+
+  @Test
+  void incr_onMissingKeyOrText_failsWithoutStoringAnything() {
+    var missing =
+        assertThrows(java.util.NoSuchElementException.class, () -> cache.incr("contract:nope", 1));
+    assertTrue(missing.getMessage().contains("contract:nope"), missing.getMessage());
+    assertTrue(cache.get("contract:nope").isEmpty());
+    cache.set("contract:word", bytes("hello"), MINUTE);
+    assertThrows(IllegalStateException.class, () -> cache.incr("contract:word", 1));
+    assertEquals("hello", text(cache.get("contract:word")));
+  }
+
+  @Test
+  void incr_concurrently_countsEveryIncrement() throws Exception {
+    cache.set("contract:hits", bytes("0"), MINUTE);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    cache.incr("contract:hits", 1);
+                  }
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("400", text(cache.get("contract:hits")));
+  }
+
+  @Test
+  void manyVariants_readWriteAndDeleteSeveralKeys() {
+    cache.setMany(
+        java.util.Map.of("contract:m1", bytes("one"), "contract:m2", bytes("two")), MINUTE);
+    var found = cache.getMany(List.of("contract:m1", "contract:missing", "contract:m2"));
+    assertEquals(java.util.Set.of("contract:m1", "contract:m2"), found.keySet());
+    assertEquals("two", new String(found.get("contract:m2"), StandardCharsets.UTF_8));
+    assertTrue(cache.getMany(List.of()).isEmpty());
+    cache.deleteMany(List.of("contract:m1", "contract:m2", "contract:missing"));
+    assertTrue(cache.getMany(List.of("contract:m1", "contract:m2")).isEmpty());
+  }
 }

@@ -3,11 +3,9 @@ package dev.galvani.core.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.galvani.core.sessions.SessionSite.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** {@link LocalMemoryCache} passes the cache contract, with time moved by a hand-turned clock. */
@@ -36,29 +34,5 @@ class LocalMemoryCacheTest extends CacheContract {
     }
     assertTrue(live <= 10, "live entries: " + live);
     assertEquals("v", new String(small.get("key-99").orElseThrow(), StandardCharsets.UTF_8));
-  }
-
-  /** A clock tests move forward by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.galvani.examples.benchmark;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,9 +36,17 @@ final class BaselineDatabaseServlets {
 
   private BaselineDatabaseServlets() {}
 
-  /** Adds {@code /db}, {@code /queries}, {@code /updates} and {@code /fortunes} to the context. */
+  /**
+   * Adds {@code /db}, {@code /queries}, {@code /updates}, {@code /fortunes} and {@code
+   * /cached-queries} to the context.
+   */
   static void install(ServletContextHandler context, DataSource pool) {
     TemplateEngine engine = templateEngine();
+    Cache<Integer, WorldRow> worlds = Caffeine.newBuilder().maximumSize(20_000).build();
+    add(
+        context,
+        "/cached-queries",
+        (request, response) -> cachedQueries(pool, worlds, request, response));
     add(context, "/db", (request, response) -> writeJson(response, oneWorld(pool)));
     add(context, "/queries", (request, response) -> queries(pool, request, response));
     add(context, "/updates", (request, response) -> updates(pool, request, response));
@@ -88,7 +98,10 @@ final class BaselineDatabaseServlets {
 
   /** {@code ?queries=N} clamped to 1..500; missing or not a number counts as 1. */
   static int queryCount(HttpServletRequest request) {
-    String raw = request.getParameter("queries");
+    return clamped(request.getParameter("queries"));
+  }
+
+  private static int clamped(String raw) {
     if (raw == null) {
       return 1;
     }
@@ -142,6 +155,33 @@ final class BaselineDatabaseServlets {
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  /**
+   * {@code /cached-queries?count=N}: N random rows from a plain Caffeine cache of row objects, each
+   * loaded once from the database.
+   */
+  static void cachedQueries(
+      DataSource pool,
+      Cache<Integer, WorldRow> cache,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    int count = clamped(request.getParameter("count"));
+    List<WorldRow> worlds = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      worlds.add(cache.get(randomId(), id -> loadWorld(pool, id)));
+    }
+    writeJson(response, worlds);
+  }
+
+  private static WorldRow loadWorld(DataSource pool, int id) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select = connection.prepareStatement(SELECT_WORLD)) {
+      return readWorld(select, id);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code /queries?queries=N}: one connection, one prepared statement run N times. */

@@ -2,8 +2,10 @@ package dev.galvani.examples.benchmark;
 
 import static dev.galvani.core.urls.Urls.path;
 
+import dev.galvani.cache.CacheApp;
 import dev.galvani.core.Env;
 import dev.galvani.core.Settings;
+import dev.galvani.core.cache.CacheSettings;
 import dev.galvani.core.http.Handler;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
@@ -35,7 +37,11 @@ public final class BenchmarkSettings extends Settings {
     debug(env().bool("DEBUG", false));
     secretKey(env().secret("SECRET_KEY", "insecure-dev-only-benchmark-key-set-SECRET_KEY"));
     rootUrls(BenchmarkSettings::urls);
-    apps(new OrmApp(), new BenchmarkApp());
+    apps(new OrmApp(), new CacheApp(), new BenchmarkApp());
+    set(
+        CacheSettings.KEY,
+        CacheSettings.fromEnv(env(), CacheApp.DEFAULT_URL)
+            .cache("worlds", "caffeine://?max_entries=20000&timeout=forever"));
     int poolSize = BenchmarkDatabase.fromEnv(env()).poolSize();
     set(
         OrmSettings.KEY,
@@ -56,6 +62,7 @@ public final class BenchmarkSettings extends Settings {
         path("queries", DatabaseViews::queries, "queries"),
         path("updates", DatabaseViews::updates, "updates"),
         path("fortunes", DatabaseViews::fortunes, "fortunes"),
+        path("cached-queries", DatabaseViews::cachedQueries, "cached-queries"),
         // the paginated list whose p99 latency is compared at 1,000 and 1,000,000 rows
         path(
             "items/",

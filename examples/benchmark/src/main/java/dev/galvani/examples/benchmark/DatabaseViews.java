@@ -1,5 +1,7 @@
 package dev.galvani.examples.benchmark;
 
+import dev.galvani.core.cache.Caches;
+import dev.galvani.core.cache.NamedCache;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.orm.Database;
@@ -59,6 +61,35 @@ final class DatabaseViews {
 
   // end-snippet
 
+  /**
+   * TFB test 7: N random World rows through the cache API, each read from the database once and
+   * kept in the {@code worlds} cache (Caffeine) after.
+   */
+  // snippet:cached-queries
+  /** What is cached of a row: an immutable record, which an in-process cache can share. */
+  record CachedWorld(int id, int randomNumber) {}
+
+  static Response cachedQueries(Request request) {
+    int count = clamped(request.query().get("count", "1"));
+    NamedCache cache = Caches.of(request.galvani()).cache("worlds");
+    QuerySet<World> worlds = worlds(request);
+    List<CachedWorld> rows = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int id = randomId();
+      rows.add(
+          cache.getOrSet(
+              "world:" + id,
+              CachedWorld.class,
+              () -> {
+                World world = worlds.get("id", id);
+                return new CachedWorld(world.getId(), world.getRandomNumber());
+              }));
+    }
+    return Response.json(rows);
+  }
+
+  // end-snippet
+
   /** TFB test 4: all fortunes plus one added in memory, sorted by message, rendered escaped. */
   static Response fortunes(Request request) {
     Database db = Orm.database(request.galvani());
@@ -74,7 +105,11 @@ final class DatabaseViews {
 
   /** {@code ?queries=N} clamped to 1..500; missing or not a number counts as 1 (TFB rules). */
   static int queryCount(Request request) {
-    String raw = request.query().get("queries", "1");
+    return clamped(request.query().get("queries", "1"));
+  }
+
+  /** A row count clamped to 1..500; not a number counts as 1. */
+  private static int clamped(String raw) {
     int count;
     try {
       count = Integer.parseInt(raw);

@@ -66,7 +66,7 @@ public final class Verifier {
       System.out.println(
           "verifier: "
               + args[0]
-              + " passes json, plaintext, db, queries, updates and fortunes"
+              + " passes json, plaintext, db, queries, updates, fortunes and cached-queries"
               + (database.isPresent() ? ", updates checked in the database" : ""));
       return;
     }
@@ -94,6 +94,11 @@ public final class Verifier {
     checkWorlds("/updates?queries=20", 20, failures);
     checkWorlds("/updates?queries=501", 500, failures);
     checkText("/fortunes", FORTUNES_BODY, "text/html", true, failures);
+    for (String query : List.of("", "?count=", "?count=0", "?count=foo", "?count=1")) {
+      checkWorlds("/cached-queries" + query, 1, failures);
+    }
+    checkWorlds("/cached-queries?count=20", 20, failures);
+    checkWorlds("/cached-queries?count=501", 500, failures);
     return failures;
   }
 

@@ -1,5 +1,8 @@
 package dev.galvani.examples.polls;
 
+import static dev.galvani.core.i18n.Translator.gettextNoop;
+import static dev.galvani.i18n.I18n.gettext;
+
 import dev.galvani.core.forms.BoundForm;
 import dev.galvani.core.forms.Choice;
 import dev.galvani.core.forms.Field;
@@ -16,7 +19,7 @@ import java.util.Map;
 
 /** The vote view; the pages themselves are generic views (see {@link PollsUrls}). */
 public final class PollViews {
-  static final String NO_CHOICE = "You didn't select a choice.";
+  static final String NO_CHOICE = gettextNoop("You didn't select a choice.");
 
   private PollViews() {}
 
@@ -31,9 +34,15 @@ public final class PollViews {
     BoundForm form = Form.of(choice).bind(request);
     if (!form.isValid() || !vote(request, question, Integer.parseInt(form.value(choice)))) {
       return Response.render(
-          request, "polls/detail.html", Map.of("question", question, "errorMessage", NO_CHOICE));
+          request,
+          "polls/detail.html",
+          Map.of("question", question, "errorMessage", gettext(NO_CHOICE)));
     }
-    Messages.success(request, "Thanks for voting on \u201c" + question.getText() + "\u201d.");
+    Messages.success(
+        request,
+        gettext(
+            "Thanks for voting on \u201c{question}\u201d.",
+            Map.of("question", question.getText())));
     return Response.redirect(request.galvani().reverse("polls:results", question.getId()));
   }
 

@@ -7,6 +7,7 @@ import dev.galvani.auth.AuthViews;
 import dev.galvani.core.http.Request;
 import dev.galvani.core.http.Response;
 import dev.galvani.core.urls.Route;
+import dev.galvani.i18n.SetLanguageView;
 import java.util.List;
 
 /** The root URL patterns: the polls app under {@code /polls/}, and {@code /} leading there. */
@@ -18,7 +19,8 @@ public final class SiteUrls {
     return List.of(
         path("", SiteUrls::home, "home").methods("GET"),
         include("polls/", "polls", PollsUrls.patterns()),
-        include("accounts/", "auth", AuthViews.urls()));
+        include("accounts/", "auth", AuthViews.urls()),
+        path("i18n/setlang/", new SetLanguageView(), "set-language").methods("POST"));
   }
 
   static Response home(Request request) {

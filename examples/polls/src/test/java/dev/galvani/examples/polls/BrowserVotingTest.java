@@ -102,7 +102,7 @@ class BrowserVotingTest {
     browser.findElement(By.linkText("What's new?")).click();
     waitFor(ExpectedConditions.urlToBe(server.url("/polls/1/")));
     browser.findElement(By.xpath("//label[normalize-space()='The sky']")).click();
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Vote']")).click();
 
     waitFor(ExpectedConditions.urlToBe(server.url("/polls/1/results/")));
     WebElement theSky =
@@ -116,7 +116,7 @@ class BrowserVotingTest {
   void visitor_submitsWithoutAChoice_andIsAskedToChoose() {
     browser.get(server.url("/polls/2/"));
 
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Vote']")).click();
 
     waitFor(ExpectedConditions.urlToBe(server.url("/polls/2/vote/")));
     String error = browser.findElement(By.cssSelector("p.error")).getText();

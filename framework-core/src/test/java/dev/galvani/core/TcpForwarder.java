@@ -1,4 +1,4 @@
-package dev.galvani.orm;
+package dev.galvani.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,28 +10,28 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP forwarder to a real database server that a test can cut and restore, to see the
- * site answer 503 while the database is unreachable and recover without a restart.
+ * A loopback TCP forwarder to a real server (a database, Redis) that a test can cut and restore, to
+ * see the site keep answering while the server is unreachable and recover without a restart.
  */
-final class TcpForwarder implements AutoCloseable {
+public final class TcpForwarder implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private volatile ServerSocket server;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-  TcpForwarder(int targetPort) throws IOException {
+  public TcpForwarder(int targetPort) throws IOException {
     this.targetPort = targetPort;
     try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       this.port = probe.getLocalPort();
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Starts accepting and forwarding connections. */
-  void start() throws IOException {
+  public void start() throws IOException {
     ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
     server = socket;
     Thread acceptor =
@@ -75,7 +75,7 @@ final class TcpForwarder implements AutoCloseable {
   }
 
   /** Stops accepting and drops every open connection, as a database crash would. */
-  void cut() {
+  public void cut() {
     closeQuietly(server);
     sockets.forEach(TcpForwarder::closeQuietly);
     sockets.clear();
