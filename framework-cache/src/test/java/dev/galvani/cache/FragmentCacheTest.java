@@ -89,7 +89,7 @@ class FragmentCacheTest {
       assertTrue(second.contains("<span>1: [[${7*7}]]</span>"), "served from the cache: " + second);
       assertTrue(second.contains("<p>bob</p>"), second);
       assertTrue(second.contains("<span>2: [[${7*7}]]</span>"), second);
-      // the page also holds random CSRF tokens, so look for an evaluated span, not for "49" anywhere
+      // the page holds random CSRF tokens: look for an evaluated span, not "49" anywhere
       assertFalse(second.contains(": 49</span>"), second);
     }
   }
