@@ -12,8 +12,10 @@ RUN useradd --system --uid 10001 --home-dir /app galvani \
 WORKDIR /app
 COPY --from=build /src/examples/polls/target/polls.jar /app/site.jar
 USER galvani
-# container-aware heap; a JVM out of memory exits so the orchestrator restarts it
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# static files, hashed for long caching, into /app/staticfiles (STATIC_ROOT)
+RUN java -jar site.jar collectstatic
+# container-aware heap; a JVM out of memory exits so the orchestrator restarts it; JSON log lines
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" LOG_FORMAT=json
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8000 && printf "GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -1 <&3 | grep -q " 200 "'

@@ -81,6 +81,22 @@ class SettingsAndChecksTest {
   }
 
   @Test
+  void unknownLogFormat_failsTheStartupCheck_jsonAndTextPass() {
+    ImproperlyConfigured error =
+        assertThrows(
+            ImproperlyConfigured.class,
+            () -> new Galvani(TestSite.settings(Map.of("LOG_FORMAT", "xml"))));
+    assertTrue(
+        error.getMessage().contains("core.E004 (ERROR) LOG_FORMAT 'xml' is not one of text, json"),
+        error.getMessage());
+    for (String format : List.of("json", "text")) {
+      try (Galvani galvani = new Galvani(TestSite.settings(Map.of("LOG_FORMAT", format)))) {
+        assertTrue(galvani.check(false).stream().noneMatch(m -> m.id().equals("core.E004")));
+      }
+    }
+  }
+
+  @Test
   void deployChecks_flagDebugWeakKeyAndOpenHosts() {
     Settings settings =
         TestSite.settings()

@@ -112,7 +112,12 @@ public final class OrmApp implements App {
   @Override
   public List<Command> commands() {
     List<Command> commands = new ArrayList<>(dev.galvani.orm.migrations.MigrationCommands.all());
-    commands.addAll(List.of(new DumpDataCommand(), new LoadDataCommand(), new DbShellCommand()));
+    commands.addAll(
+        List.of(
+            new DumpDataCommand(),
+            new LoadDataCommand(),
+            new DbShellCommand(),
+            new StartAppCommand()));
     return commands;
   }
 }

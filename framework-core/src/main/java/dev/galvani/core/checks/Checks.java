@@ -10,6 +10,9 @@ import java.util.List;
 
 /** Runs the core checks and every app's checks. */
 public final class Checks {
+  /** The formats of {@code dev/galvani/core/logging/console-*.xml}, chosen by LOG_FORMAT. */
+  private static final List<String> LOG_FORMATS = List.of("text", "json");
+
   private Checks() {}
 
   public static List<CheckMessage> run(Galvani galvani, boolean deploy) {
@@ -58,6 +61,14 @@ public final class Checks {
               "core.E003",
               "STATIC_URL '" + staticUrl + "' must start and end with '/'",
               "use a value such as \"/static/\""));
+    }
+    String logFormat = settings.env().str("LOG_FORMAT", "text");
+    if (!LOG_FORMATS.contains(logFormat)) {
+      messages.add(
+          CheckMessage.error(
+              "core.E004",
+              "LOG_FORMAT '" + logFormat + "' is not one of " + String.join(", ", LOG_FORMATS),
+              "set LOG_FORMAT=json for JSON log lines, or leave it unset for text"));
     }
     if (settings.virtualThreads() && Runtime.version().feature() < 21) {
       messages.add(

@@ -64,6 +64,33 @@ class ComposeIT {
     return environment;
   }
 
+  /** The runtime stage's {@code RUN java -jar site.jar ...} commands, as arguments. */
+  static List<List<String>> imageBuildCommands() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    List<List<String>> commands = new ArrayList<>();
+    Matcher run = Pattern.compile("\nRUN java -jar site\\.jar ([^\n]+)").matcher(runtime);
+    while (run.find()) {
+      commands.add(List.of(run.group(1).trim().split(" +")));
+    }
+    return commands;
+  }
+
+  /** The runtime stage's {@code ENV NAME=value NAME="value"} variables. */
+  static Map<String, String> imageEnvironment() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    Map<String, String> environment = new LinkedHashMap<>();
+    Matcher line = Pattern.compile("\nENV ([^\n]+)").matcher(runtime);
+    while (line.find()) {
+      Matcher pair = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)").matcher(line.group(1));
+      while (pair.find()) {
+        environment.put(pair.group(1), pair.group(2).replaceAll("^\"|\"$", ""));
+      }
+    }
+    return environment;
+  }
+
   /** The HEALTHCHECK command of the Dockerfile, for this port. */
   static String healthCheck(int port) throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
@@ -105,7 +132,13 @@ class ComposeIT {
         Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
     }
-    Map<String, String> environment = new LinkedHashMap<>(compose);
+    Map<String, String> image = imageEnvironment();
+    assertEquals("json", image.get("LOG_FORMAT"), image.toString());
+    assertTrue(image.get("JAVA_TOOL_OPTIONS").contains("MaxRAMPercentage"), image.toString());
+    List<List<String>> buildCommands = imageBuildCommands();
+    assertEquals(List.of(List.of("collectstatic")), buildCommands);
+    Map<String, String> environment = new LinkedHashMap<>(image);
+    environment.putAll(compose);
     environment.put("DATABASE_URL", postgres.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
     URI local = URI.create(redis);
     environment.put(
@@ -116,9 +149,14 @@ class ComposeIT {
       port = probe.getLocalPort();
     }
     Process server = null;
+    Path app = Files.createTempDirectory("compose-it"); // the image's /app
+    Path log = app.resolve("server.log");
     try {
-      assertEquals(0, run(environment, List.of("migrate")).waitFor(), "migrate");
-      server = start(environment, List.of("serve", "127.0.0.1:" + port));
+      for (List<String> command : buildCommands) { // image build: no database, no cache
+        assertEquals(0, start(app, image, command, log).waitFor(), command + ": " + read(log));
+      }
+      assertEquals(0, start(app, environment, List.of("migrate"), log).waitFor(), read(log));
+      server = start(app, environment, List.of("serve", "127.0.0.1:" + port), log);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       waitUntilLive(http, port, server);
       HttpResponse<String> ready = get(http, port, "/readyz");
@@ -129,6 +167,10 @@ class ComposeIT {
       HttpResponse<String> polls = get(http, port, "/polls/");
       assertEquals(200, polls.statusCode());
       assertTrue(polls.body().contains("<h1>Latest polls</h1>"), polls.body());
+      Matcher css =
+          Pattern.compile("href=\"(/static/polls/style\\.\\w+\\.css)\"").matcher(polls.body());
+      assertTrue(css.find(), "a hashed stylesheet, collected at image build: " + polls.body());
+      assertEquals(200, get(http, port, css.group(1)).statusCode());
       Process check =
           new ProcessBuilder("bash", "-c", healthCheck(port).replaceFirst("^bash -c '(.*)'$", "$1"))
               .redirectErrorStream(true)
@@ -137,6 +179,7 @@ class ComposeIT {
       assertEquals(0, check.exitValue(), "the Dockerfile's HEALTHCHECK passes");
       server.destroy(); // SIGTERM, as docker stop sends
       assertTrue(server.waitFor(30, TimeUnit.SECONDS), "a graceful stop within 30 s");
+      assertJsonLines(read(log));
     } finally {
       if (server != null && server.isAlive()) {
         server.destroyForcibly();
@@ -148,20 +191,38 @@ class ComposeIT {
     }
   }
 
-  private static Process run(Map<String, String> environment, List<String> args)
-      throws IOException {
-    return start(environment, args);
+  /** With LOG_FORMAT=json each log event is one JSON object on its own line. */
+  private static void assertJsonLines(String output) {
+    List<String> events = output.lines().filter(line -> line.startsWith("{")).toList();
+    assertTrue(events.size() >= 2, "JSON log lines in: " + output);
+    for (String event : events) {
+      tools.jackson.databind.JsonNode json =
+          new tools.jackson.databind.ObjectMapper().readTree(event);
+      assertTrue(
+          json.has("level") && json.has("loggerName") && json.has("formattedMessage"), event);
+    }
+    assertTrue(
+        events.stream().anyMatch(event -> event.contains("\"loggerName\":\"galvani.access\"")),
+        "one line per request: " + output);
   }
 
-  private static Process start(Map<String, String> environment, List<String> args)
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  private static Process start(
+      Path directory, Map<String, String> environment, List<String> args, Path log)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-    builder.directory(Files.createTempDirectory("compose-it").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    builder.directory(directory.toFile());
     builder.environment().putAll(environment);
     return builder.start();
   }
