@@ -76,6 +76,7 @@ public final class PollViews {
 
   // end-snippet
 
+  // snippet:manage
   /**
    * For editors (the {@code polls.change_question} permission): every question, unpublished ones
    * too, with its total of votes.
@@ -86,4 +87,6 @@ public final class PollViews {
         db.objects(Question.class).prefetchRelated("choices").orderBy("-pubDate").list();
     return Response.render(request, "polls/manage.html", Map.of("questions", questions));
   }
+  // end-snippet
+
 }

@@ -51,6 +51,7 @@ class EditorLoginTest {
             "/polls/manage/"));
   }
 
+  // snippet:editor-test
   @Test
   void anEditorLogsIn_seesEveryQuestionWithItsVotes_andLogsOut() {
     user("editor", true);
@@ -70,6 +71,8 @@ class EditorLoginTest {
     assertEquals(302, client.post("/accounts/logout/", Map.of()).status());
     assertEquals(302, client.get("/polls/manage/").status());
   }
+
+  // end-snippet
 
   @Test
   void aUserWithoutThePermission_gets403() {

@@ -19,6 +19,7 @@ class GermanPollsTest {
     site.close();
   }
 
+  // snippet:german-test
   @Test
   void aGermanBrowser_getsGermanPages_andVoteCountsWithGermanPlurals() {
     TestResponse index =
@@ -39,6 +40,8 @@ class GermanPollsTest {
     assertTrue(html.contains("Danke für Ihre Stimme zu „What&#39;s new?“."), html);
     assertTrue(html.contains("Nochmals abstimmen?"), html);
   }
+
+  // end-snippet
 
   @Test
   void theLanguageMenu_switchesTheSiteToGerman_andBackToEnglish() {
