@@ -117,7 +117,8 @@ public final class OrmApp implements App {
             new DumpDataCommand(),
             new LoadDataCommand(),
             new DbShellCommand(),
-            new StartAppCommand()));
+            new StartAppCommand(),
+            new WarmupCommand()));
     return commands;
   }
 }

@@ -1,6 +1,7 @@
 package dev.galvani.examples.polls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -64,20 +65,31 @@ class ComposeIT {
     return environment;
   }
 
-  /** The runtime stage's {@code RUN java -jar site.jar ...} commands, as arguments. */
-  static List<List<String>> imageBuildCommands() throws IOException {
+  /**
+   * The runtime stage's {@code RUN java [options] -jar site.jar ...} commands, as the arguments
+   * after {@code java}, with {@code /app/} (the image's folder) standing for {@code app}.
+   */
+  static List<List<String>> imageBuildCommands(Path app) throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
     List<List<String>> commands = new ArrayList<>();
-    Matcher run = Pattern.compile("\nRUN java -jar site\\.jar ([^\n]+)").matcher(runtime);
+    Matcher run = Pattern.compile("\nRUN java ([^\n]*)").matcher(runtime);
     while (run.find()) {
-      commands.add(List.of(run.group(1).trim().split(" +")));
+      List<String> args = new ArrayList<>();
+      for (String arg : run.group(1).trim().split(" +")) {
+        args.add(arg.equals("site.jar") ? JAR.toString() : inApp(arg, app));
+      }
+      commands.add(args);
     }
     return commands;
   }
 
+  private static String inApp(String value, Path app) {
+    return value.replace("/app/", app + "/");
+  }
+
   /** The runtime stage's {@code ENV NAME=value NAME="value"} variables. */
-  static Map<String, String> imageEnvironment() throws IOException {
+  static Map<String, String> imageEnvironment(Path app) throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
     Map<String, String> environment = new LinkedHashMap<>();
@@ -85,7 +97,7 @@ class ComposeIT {
     while (line.find()) {
       Matcher pair = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)").matcher(line.group(1));
       while (pair.find()) {
-        environment.put(pair.group(1), pair.group(2).replaceAll("^\"|\"$", ""));
+        environment.put(pair.group(1), inApp(pair.group(2).replaceAll("^\"|\"$", ""), app));
       }
     }
     return environment;
@@ -132,11 +144,27 @@ class ComposeIT {
         Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
     }
-    Map<String, String> image = imageEnvironment();
+    Path app = Files.createTempDirectory("compose-it"); // the image's /app
+    Path log = app.resolve("server.log");
+    Map<String, String> image = imageEnvironment(app);
     assertEquals("json", image.get("LOG_FORMAT"), image.toString());
     assertTrue(image.get("JAVA_TOOL_OPTIONS").contains("MaxRAMPercentage"), image.toString());
-    List<List<String>> buildCommands = imageBuildCommands();
-    assertEquals(List.of(List.of("collectstatic")), buildCommands);
+    Path archive = app.resolve("app.jsa");
+    assertTrue(
+        image.get("JAVA_TOOL_OPTIONS").contains("-XX:SharedArchiveFile=" + archive),
+        image.toString());
+    List<List<String>> buildCommands = imageBuildCommands(app);
+    assertEquals(
+        List.of(
+            List.of("-jar", JAR.toString(), "collectstatic"),
+            List.of(
+                "-XX:ArchiveClassesAtExit=" + archive,
+                "-Xlog:cds*=off",
+                "-jar",
+                JAR.toString(),
+                "warmup",
+                "/polls/")),
+        buildCommands);
     Map<String, String> environment = new LinkedHashMap<>(image);
     environment.putAll(compose);
     environment.put("DATABASE_URL", postgres.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
@@ -149,14 +177,24 @@ class ComposeIT {
       port = probe.getLocalPort();
     }
     Process server = null;
-    Path app = Files.createTempDirectory("compose-it"); // the image's /app
-    Path log = app.resolve("server.log");
     try {
-      for (List<String> command : buildCommands) { // image build: no database, no cache
-        assertEquals(0, start(app, image, command, log).waitFor(), command + ": " + read(log));
+      // image build: no database, no cache, and JAVA_TOOL_OPTIONS not set yet
+      Map<String, String> build = new LinkedHashMap<>(image);
+      build.remove("JAVA_TOOL_OPTIONS");
+      for (List<String> command : buildCommands) {
+        assertEquals(0, start(app, build, command, log).waitFor(), command + ": " + read(log));
       }
-      assertEquals(0, start(app, environment, List.of("migrate"), log).waitFor(), read(log));
-      server = start(app, environment, List.of("serve", "127.0.0.1:" + port), log);
+      assertTrue(Files.size(archive) > 1_000_000, "the class-data-sharing archive was written");
+      Map<String, String> strict = new LinkedHashMap<>(image);
+      strict.put("JAVA_TOOL_OPTIONS", image.get("JAVA_TOOL_OPTIONS") + " -Xshare:on");
+      assertEquals(
+          0, start(app, strict, jar("help"), log).waitFor(), "the archive maps: " + read(log));
+      assertEquals(0, start(app, environment, jar("migrate"), log).waitFor(), read(log));
+      String migrated = read(log);
+      assertFalse(
+          migrated.contains("[cds") || migrated.contains("shared archive"),
+          "the JVM takes the archive without complaint: " + migrated);
+      server = start(app, environment, jar("serve", "127.0.0.1:" + port), log);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       waitUntilLive(http, port, server);
       HttpResponse<String> ready = get(http, port, "/readyz");
@@ -210,13 +248,18 @@ class ComposeIT {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
+  private static List<String> jar(String... args) {
+    List<String> command = new ArrayList<>(List.of("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Runs {@code java} with these arguments in {@code directory}, its output into {@code log}. */
   private static Process start(
       Path directory, Map<String, String> environment, List<String> args, Path log)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-jar");
-    command.add(JAR.toString());
     command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command)
