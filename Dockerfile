@@ -12,14 +12,16 @@ RUN useradd --system --uid 10001 --home-dir /app galvani \
 WORKDIR /app
 COPY --from=build /src/examples/polls/target/polls.jar /app/site.jar
 USER galvani
+# JSON log lines, one per event, for the container's log collector
+ENV LOG_FORMAT=json
 # static files, hashed for long caching, into /app/staticfiles (STATIC_ROOT)
 RUN java -jar site.jar collectstatic
 # a class-data-sharing archive of the classes a start and a first page load (warmup serves it once
 # from an in-memory database), mapped by every later start: startup takes about half the time.
 # -Xlog:cds*=off quiets the list of classes the archive leaves out.
 RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -Xlog:cds*=off -jar site.jar warmup /polls/
-# container-aware heap; a JVM out of memory exits so the orchestrator restarts it; JSON log lines
-ENV JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=/app/app.jsa -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" LOG_FORMAT=json
+# container-aware heap; a JVM out of memory exits so the orchestrator restarts it
+ENV JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=/app/app.jsa -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8000 && printf "GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -1 <&3 | grep -q " 200 "'

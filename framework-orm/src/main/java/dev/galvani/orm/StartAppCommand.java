@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -58,6 +61,10 @@ public final class StartAppCommand implements Command {
       }
     }
     Class<?> settingsClass = settings.getClass();
+    if (settingsClass.getCanonicalName() == null) {
+      throw new IllegalArgumentException(
+          "the settings class " + settingsClass.getName() + " is not a named top-level class");
+    }
     String basePackage = settingsClass.getPackageName();
     String appPackage =
         args.option("package")
@@ -117,10 +124,24 @@ public final class StartAppCommand implements Command {
         return 1;
       }
     }
-    for (Map.Entry<Path, String> file : files.entrySet()) {
-      Files.createDirectories(file.getKey().getParent());
-      Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
-      context.out().println("  " + project.relativize(file.getKey()));
+    List<Path> written = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, String> file : files.entrySet()) {
+        Files.createDirectories(file.getKey().getParent());
+        // CREATE_NEW: a file that appeared since the check above is never replaced
+        Files.writeString(
+            file.getKey(), file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        written.add(file.getKey());
+      }
+    } catch (IOException e) {
+      for (Path file : written) {
+        Files.deleteIfExists(file);
+      }
+      context.err().println("startapp: " + e + "; nothing was kept");
+      return 1;
+    }
+    for (Path file : written) {
+      context.out().println("  " + project.relativize(file));
     }
     context.out().println(fill(NEXT_STEPS, values));
     return 0;
@@ -158,7 +179,6 @@ public final class StartAppCommand implements Command {
       """
       package {{package}};
 
-      import dev.galvani.orm.ModelApp;
       import java.util.List;
 
       /**
@@ -166,7 +186,7 @@ public final class StartAppCommand implements Command {
        * {{package}}.migrations}, its templates in {@code templates/{{name}}/} and static files in
        * {@code static/{{name}}/}.
        */
-      public final class {{Name}}App implements ModelApp {
+      public final class {{Name}}App implements dev.galvani.orm.ModelApp {
         @Override
         public String name() {
           return "{{name}}";

@@ -2,6 +2,7 @@ package dev.galvani.orm;
 
 import dev.galvani.core.Galvani;
 import dev.galvani.core.Settings;
+import dev.galvani.core.cache.CacheSettings;
 import dev.galvani.core.commands.Command;
 import dev.galvani.core.commands.CommandContext;
 import dev.galvani.core.server.GalvaniServer;
@@ -14,14 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * {@code warmup [PATH...]}: starts the site as {@code serve} would, but on a fresh in-memory
- * database per configured database (migrated first), requests each path once (default {@code /})
- * over HTTP on a free loopback port, and stops. Run it under {@code
- * -XX:ArchiveClassesAtExit=app.jsa} to record every class a start and a first page load in a
+ * database per configured database (migrated first) and an in-memory cache per configured cache,
+ * requests each path once (default {@code /}) over HTTP on a free loopback port, and stops. It
+ * answers on 127.0.0.1 whatever ALLOWED_HOSTS says, and does not redirect to HTTPS. Run it under
+ * {@code -XX:ArchiveClassesAtExit=app.jsa} to record every class a start and a first page load in a
  * class-data-sharing archive; later starts with {@code -XX:SharedArchiveFile=app.jsa} map them
  * instead of loading them. Needs no database or network, so it runs in a Docker image build. Exit
  * status 1 when a page answers 5xx.
@@ -44,15 +47,25 @@ public final class WarmupCommand implements Command {
         throw new IllegalArgumentException("'" + path + "' is not a path; paths start with /");
       }
     }
-    settings
-        .get(OrmSettings.KEY)
-        .ifPresent(
-            orm -> {
-              for (String name : List.copyOf(orm.databases().keySet())) {
-                orm.database(name, "h2:mem:warmup-" + name + "-" + UUID.randomUUID());
-              }
-            });
-    settings.host("127.0.0.1").port(0);
+    // never the site's own database (OrmApp's fallback is an H2 file) or its cache servers
+    OrmSettings orm = settings.get(OrmSettings.KEY).orElseGet(OrmSettings::new);
+    OrmSettings memory = new OrmSettings();
+    for (String name :
+        orm.databases().isEmpty() ? List.of(OrmSettings.DEFAULT) : orm.databases().keySet()) {
+      memory.database(name, "h2:mem:warmup-" + name + "-" + UUID.randomUUID());
+    }
+    memory.atomicRequests(orm.atomicRequests());
+    settings.set(OrmSettings.KEY, memory);
+    CacheSettings caches =
+        settings.get(CacheSettings.KEY).orElseGet(() -> CacheSettings.of("locmem://"));
+    CacheSettings local = CacheSettings.of("locmem://");
+    for (String name : caches.urls().keySet()) {
+      local.cache(name, "locmem://");
+    }
+    settings.set(CacheSettings.KEY, local);
+    List<String> hosts = new ArrayList<>(settings.allowedHosts());
+    hosts.add("127.0.0.1");
+    settings.allowedHosts(hosts).sslRedirect(false).host("127.0.0.1").port(0);
   }
 
   @Override
@@ -62,9 +75,9 @@ public final class WarmupCommand implements Command {
     Migrator.of(galvani, quiet).migrate();
     PostMigrate.runAll(galvani, quiet);
     GalvaniServer server = new GalvaniServer(galvani);
-    server.start();
     boolean failed = false;
     try {
+      server.start();
       HttpClient http =
           HttpClient.newBuilder()
               .followRedirects(HttpClient.Redirect.NORMAL)

@@ -32,10 +32,15 @@ class WarmupTest {
 
   /** A site whose configured database is an H2 file; its pages count the migrated products. */
   private Settings site() {
+    return siteWithoutOrmSettings()
+        .set(OrmSettings.KEY, OrmSettings.of("h2:file:" + folder.resolve("site")));
+  }
+
+  /** Without OrmSettings, OrmApp falls back to an H2 file under db/ in the working directory. */
+  private Settings siteWithoutOrmSettings() {
     return new Settings()
         .secretKey(Secret.of("warmup-test-secret-key-of-sufficient-length-0123456789"))
         .apps(new OrmApp(), new ShopApp())
-        .set(OrmSettings.KEY, OrmSettings.of("h2:file:" + folder.resolve("site")))
         .rootUrls(
             () ->
                 List.of(
@@ -89,6 +94,25 @@ class WarmupTest {
     try (var files = Files.list(folder)) {
       assertEquals(List.of(), files.toList(), "the configured H2 file was never opened");
     }
+  }
+
+  @Test
+  void httpsRedirects_otherHosts_andTheOrmFallbackFile_doNotGetInTheWay() throws Exception {
+    Path fallback = Path.of("db", "site.mv.db"); // OrmApp's database without OrmSettings
+    boolean existed = Files.exists(fallback);
+    Settings settings =
+        siteWithoutOrmSettings().sslRedirect(true).allowedHosts(List.of("example.com"));
+
+    int status =
+        Galvani.execute(
+            settings,
+            List.of("warmup", "/"),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertEquals(0, status, output());
+    assertTrue(output().contains("GET / 200 ("), output());
+    assertEquals(existed, Files.exists(fallback), "the fallback H2 file was not created");
   }
 
   @Test

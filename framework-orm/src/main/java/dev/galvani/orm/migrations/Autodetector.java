@@ -180,9 +180,9 @@ final class Autodetector {
               + table
               + "."
               + column.name()
-              + ": it is NOT NULL without a default, and the rows "
+              + ": it is NOT NULL without a default, and any rows already in "
               + table
-              + " already has need a value. Give the field a default with @ColumnDefault(\"...\"),"
+              + " would need a value. Give the field a default with @ColumnDefault(\"...\"),"
               + " make it nullable, or run makemigrations again with --default "
               + table
               + "."

@@ -55,6 +55,7 @@ class StartAppTest {
     Files.createDirectories(project.resolve("src/main/java"));
 
     assertEquals(0, startapp("shop_orders"), output());
+    assertEquals(0, startapp("model"), "ModelApp must not clash with the interface: " + output());
 
     Path app = project.resolve("src/main/java/dev/galvani/orm/startapp/shop_orders");
     assertTrue(Files.isRegularFile(app.resolve("ShopOrdersApp.java")), output());
@@ -71,7 +72,8 @@ class StartAppTest {
     assertTrue(output().contains("include(\"shop_orders/\", \"shop_orders\","), output());
 
     Path classes = Files.createDirectories(project.resolve("classes"));
-    compile(classes, app, test.getParent());
+    Path model = project.resolve("src/main/java/dev/galvani/orm/startapp/model");
+    compile(classes, app, test.getParent(), model);
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       String base = "dev.galvani.orm.startapp.shop_orders.ShopOrders";
