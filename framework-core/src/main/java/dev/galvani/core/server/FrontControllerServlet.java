@@ -6,7 +6,6 @@ import dev.galvani.core.http.Cookie;
 import dev.galvani.core.http.Headers;
 import dev.galvani.core.http.RawRequest;
 import dev.galvani.core.http.Response;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,38 +59,7 @@ final class FrontControllerServlet extends HttpServlet {
             request.getScheme(),
             request.getServerName(),
             request.getServerPort());
-    Response answer = galvani.handle(raw);
-    drainUnreadBody(request);
-    write(answer, response);
-  }
-
-  /** The most of an unread request body read (and dropped) before answering; see below. */
-  static final long DRAIN_LIMIT = 8L * 1024 * 1024;
-
-  /**
-   * Reads what is left of a request body the view did not read (an early 413 from Content-Length, a
-   * 403 from CSRF), up to {@link #DRAIN_LIMIT}. Without it the connection closes with the body
-   * still arriving, the kernel answers the rest with a reset, and a client still sending (a browser
-   * posting a form) may lose the answer and show a connection error instead. A client that sent
-   * {@code Expect: 100-continue} has not sent the body, and a larger body is not waited for.
-   */
-  private static void drainUnreadBody(HttpServletRequest request) {
-    long length = request.getContentLengthLong();
-    if (length <= 0 || length > DRAIN_LIMIT || request.getHeader("Expect") != null) {
-      return;
-    }
-    try {
-      ServletInputStream in = request.getInputStream();
-      if (in.isFinished()) {
-        return;
-      }
-      byte[] buffer = new byte[8192];
-      while (in.read(buffer) >= 0) {
-        // dropped
-      }
-    } catch (IOException | IllegalStateException e) {
-      // the client went away, or the body was read another way: the answer goes out regardless
-    }
+    write(galvani.handle(raw), response);
   }
 
   /**
