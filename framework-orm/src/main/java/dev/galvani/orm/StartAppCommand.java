@@ -8,6 +8,7 @@ import dev.galvani.core.commands.CommandContext;
 import dev.galvani.orm.fixtures.CommandArguments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -103,32 +104,26 @@ public final class StartAppCommand implements Command {
         "siteArguments", hasEnvConstructor(settingsClass) ? "new Env(ENVIRONMENT, Map.of())" : "");
     String folder = appPackage.replace('.', '/');
     String type = className(name);
+    Path packageFolder = sources.resolve(folder);
+    if (Files.exists(packageFolder)) {
+      context.err().println("startapp: " + packageFolder + " exists already; nothing was written");
+      return 1;
+    }
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(sources.resolve(folder).resolve(type + "App.java"), fill(APP, values));
-    files.put(sources.resolve(folder).resolve(type + "Urls.java"), fill(URLS, values));
-    files.put(sources.resolve(folder).resolve(type + "Views.java"), fill(VIEWS, values));
+    files.put(packageFolder.resolve(type + "App.java"), fill(APP, values));
+    files.put(packageFolder.resolve(type + "Urls.java"), fill(URLS, values));
+    files.put(packageFolder.resolve(type + "Views.java"), fill(VIEWS, values));
     files.put(
         project.resolve("src/main/resources/templates").resolve(name).resolve("index.html"),
         fill(TEMPLATE, values));
     files.put(
         project.resolve("src/test/java").resolve(folder).resolve(type + "Test.java"),
         fill(TEST, values));
-    Path packageFolder = sources.resolve(folder);
-    if (Files.exists(packageFolder)) {
-      context.err().println("startapp: " + packageFolder + " exists already; nothing was written");
-      return 1;
-    }
-    for (Path file : files.keySet()) {
-      if (Files.exists(file)) {
-        context.err().println("startapp: " + file + " exists already; nothing was written");
-        return 1;
-      }
-    }
+    // CREATE_NEW never replaces a file; on any failure the files written so far are removed
     List<Path> written = new ArrayList<>();
     try {
       for (Map.Entry<Path, String> file : files.entrySet()) {
         Files.createDirectories(file.getKey().getParent());
-        // CREATE_NEW: a file that appeared since the check above is never replaced
         Files.writeString(
             file.getKey(), file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         written.add(file.getKey());
@@ -137,7 +132,14 @@ public final class StartAppCommand implements Command {
       for (Path file : written) {
         Files.deleteIfExists(file);
       }
-      context.err().println("startapp: " + e + "; nothing was kept");
+      context
+          .err()
+          .println(
+              "startapp: "
+                  + (e instanceof FileAlreadyExistsException
+                      ? e.getMessage() + " exists already"
+                      : e.toString())
+                  + "; nothing was written");
       return 1;
     }
     for (Path file : written) {

@@ -132,6 +132,23 @@ class StartAppTest {
   }
 
   @Test
+  void aFileInTheWay_stopsIt_andTheFilesWrittenBeforeAreRemoved() throws IOException {
+    Files.createDirectories(project.resolve("src/main/java"));
+    Path template = project.resolve("src/main/resources/templates/blog/index.html");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "<p>mine</p>");
+
+    assertEquals(1, startapp("blog"));
+
+    assertTrue(output().contains(template + " exists already; nothing was written"), output());
+    assertEquals("<p>mine</p>", Files.readString(template));
+    Path app = project.resolve("src/main/java/dev/galvani/orm/startapp/blog");
+    try (Stream<Path> left = Files.walk(app)) {
+      assertEquals(0, left.filter(Files::isRegularFile).count(), "the app files were removed");
+    }
+  }
+
+  @Test
   void badNames_areUsageErrorsThatSayWhatIsAllowed() throws IOException {
     Files.createDirectories(project.resolve("src/main/java"));
     for (String name : List.of("Blog", "class", "my-app", "../evil", "9lives")) {

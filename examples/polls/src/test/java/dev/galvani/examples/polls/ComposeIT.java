@@ -70,8 +70,7 @@ class ComposeIT {
    * after {@code java}, with {@code /app/} (the image's folder) standing for {@code app}.
    */
   static List<List<String>> imageBuildCommands(Path app) throws IOException {
-    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-    String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    String runtime = runtimeStage();
     List<List<String>> commands = new ArrayList<>();
     Matcher run = Pattern.compile("\nRUN java ([^\n]*)").matcher(runtime);
     while (run.find()) {
@@ -84,14 +83,19 @@ class ComposeIT {
     return commands;
   }
 
+  /** The Dockerfile from its last {@code FROM} on: the image that runs. */
+  private static String runtimeStage() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    return dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+  }
+
   private static String inApp(String value, Path app) {
     return value.replace("/app/", app + "/");
   }
 
   /** The runtime stage's {@code ENV NAME=value NAME="value"} variables. */
   static Map<String, String> imageEnvironment(Path app) throws IOException {
-    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-    String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    String runtime = runtimeStage();
     Map<String, String> environment = new LinkedHashMap<>();
     Matcher line = Pattern.compile("\nENV ([^\n]+)").matcher(runtime);
     while (line.find()) {
